@@ -1,0 +1,446 @@
+"""Events: what happened, where (``locatedIn`` a province) and who took part (``involves``).
+
+Triggers are nouns and verbs mapped to ontology kinds (airstrike, bombing / IED,
+attack / ambush, killing, capture / arrest / detention, clash / gunfight, kidnapping,
+raid / operation, protest). Triggers joined in the parse ("killed five villagers in
+a raid") make one event whose kind is the most specific one; coordinated actions
+("killed two and detained three") stay separate events.
+
+The place of an event is the province nearest to its trigger in the same sentence:
+a province named outright ("in Paktika province") or one reached through a district,
+city or village in the gazetteer ("a bombing in Jalalabad" → Nangarhar). Datelines
+("KABUL, Afghanistan —") are never event places.
+
+Negative cases: planned, threatened, denied or hypothetical actions ("planning
+attacks", "reserves the right to attack", "could strike") are not events.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from actorgraph.extract.mentions import Mention, register_extensions, sentence_mentions
+from actorgraph.nlp.places import Gazetteer, Province, load_gazetteer
+from actorgraph.ontology import EntityType, EventKind
+
+#: lemma → (kind, rank); among joined triggers the highest rank names the event.
+TRIGGERS: dict[str, tuple[EventKind, int]] = {
+    **dict.fromkeys(
+        ["airstrike", "air-strike", "bombardment", "airstrikes"], (EventKind.AIRSTRIKE, 9)
+    ),
+    **dict.fromkeys(
+        ["bombing", "bomb", "ied", "explosion", "blast", "explode", "detonate", "bomber"],
+        (EventKind.BOMBING, 8),
+    ),
+    **dict.fromkeys(
+        ["kidnap", "kidnapping", "abduct", "abduction", "kidnapped", "abducted"],
+        (EventKind.KIDNAPPING, 7),
+    ),
+    **dict.fromkeys(["raid", "incursion"], (EventKind.RAID, 6)),
+    **dict.fromkeys(
+        ["clash", "gunfight", "firefight", "battle", "skirmish", "shootout", "gunbattle"],
+        (EventKind.CLASH, 5),
+    ),
+    **dict.fromkeys(
+        ["attack", "ambush", "assault", "shelling", "shell", "shooting", "offensive", "storm"],
+        (EventKind.ATTACK, 4),
+    ),
+    **dict.fromkeys(
+        ["capture", "arrest", "detain", "detention", "apprehend", "seize"], (EventKind.CAPTURE, 3)
+    ),
+    **dict.fromkeys(
+        ["kill", "killing", "assassinate", "assassination", "execute", "behead", "murder"],
+        (EventKind.KILLING, 2),
+    ),
+    **dict.fromkeys(["protest", "demonstration"], (EventKind.PROTEST, 1)),
+    "operation": (EventKind.RAID, 0),
+}
+AIR_WORDS = frozenset(
+    {
+        "drone",
+        "air",
+        "aerial",
+        "missile",
+        "warplane",
+        "jet",
+        "aircraft",
+        "helicopter",
+        "plane",
+        "airstrike",
+    }
+)
+BOMB_WORDS = frozenset(
+    {"bomb", "ied", "explosive", "car", "roadside", "suicide", "mine", "grenade"}
+)
+#: Actions governed by these words did not (yet) happen.
+IRREALIS_GOVERNORS = frozenset(
+    {
+        "plan",
+        "prepare",
+        "plot",
+        "threaten",
+        "vow",
+        "intend",
+        "want",
+        "seek",
+        "aim",
+        "warn",
+        "prevent",
+        "avoid",
+        "stop",
+        "right",
+        "reserve",
+        "continue",
+        "promise",
+        "threat",
+        "capability",
+        "responsible",
+        "deny",
+        "foil",
+        "thwart",
+    }
+)
+IRREALIS_AUX = frozenset({"could", "might", "may", "will", "would", "should", "can"})
+#: "seize" counts only for people: "seized weapons" is no capture.
+PEOPLE_OBJECT_ONLY = frozenset({"seize", "capture"})
+DATELINE_SEPARATORS = frozenset({"—", "–", "--", "-", ":", ")"})
+DATELINE_MAX_TOKENS = 16
+PLACE_NOUNS = frozenset(
+    {
+        "district",
+        "village",
+        "town",
+        "city",
+        "area",
+        "valley",
+        "county",
+        "region",
+        "province",
+        "governorate",
+        "state",
+        "department",
+        "neighbourhood",
+        "neighborhood",
+        "camp",
+    }
+)
+
+EXPLICIT_PROVINCE_CONFIDENCE = 0.9
+GAZETTEER_PLACE_CONFIDENCE = 0.75
+INVOLVES_CONFIDENCE = 0.7
+
+
+@dataclass(eq=False, slots=True)
+class EventMention:
+    """An event read off one sentence, with its place and participants."""
+
+    triggers: list[Token]
+    kind: EventKind
+    sentence: Span
+    province: Province | None = None
+    province_mention: Mention | None = None
+    place_text: str | None = None
+    location_confidence: float = 0.0
+    participants: list[Mention] = field(default_factory=list)
+    date: str | None = None
+
+    @property
+    def trigger(self) -> Token:
+        return max(self.triggers, key=lambda token: _trigger_rank(token))
+
+
+@Language.factory("actorgraph_events")
+def make_event_extractor(nlp: Language, name: str) -> EventExtractor:
+    """Find events, the province each took place in, and who took part."""
+    register_extensions()
+    return EventExtractor(load_gazetteer())
+
+
+class EventExtractor:
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+
+    def __call__(self, doc: Doc) -> Doc:
+        by_sentence = sentence_mentions(doc)
+        country = self.country_hint(doc)
+        events: list[EventMention] = []
+        for sentence in doc.sents:
+            mentions = by_sentence.get(sentence.start, [])
+            for cluster in trigger_clusters(sentence):
+                event = self.event_for(cluster, sentence, mentions, country)
+                if event is not None:
+                    events.append(event)
+        doc._.ag_events = drop_headline_repeats(events)
+        return doc
+
+    def event_for(
+        self, cluster: list[Token], sentence: Span, mentions: list[Mention], country: str | None
+    ) -> EventMention | None:
+        kind = max((_trigger_kind(t) for t in cluster), key=lambda pair: pair[1])[0]
+        event = EventMention(triggers=cluster, kind=kind, sentence=sentence)
+        self.locate(event, mentions, country)
+        event.participants = participants(cluster, sentence, mentions)
+        if event.province is None and not event.participants:
+            return None
+        if event.province is None and max(_trigger_rank(t) for t in cluster) == 0:
+            return None
+        return event
+
+    def locate(self, event: EventMention, mentions: list[Mention], country: str | None) -> None:
+        skip_until = dateline_end(event.sentence)
+        candidates = []
+        for mention in mentions:
+            if mention.type is EntityType.PROVINCE and mention.span.start >= skip_until:
+                province = self.province_of(mention, country)
+                if province is not None:
+                    candidates.append(
+                        (mention.span, province, EXPLICIT_PROVINCE_CONFIDENCE, mention)
+                    )
+        for span in place_spans(event.sentence, skip_until):
+            if any(m.span.start <= span.start < m.span.end for m in mentions):
+                continue
+            matches = self.gazetteer.find_place(span.text, country)
+            if matches:
+                candidates.append((span, matches[0].province, GAZETTEER_PLACE_CONFIDENCE, None))
+        if not candidates:
+            return
+        anchor = event.triggers
+        span, province, confidence, mention = min(
+            candidates, key=lambda c: (min(abs(c[0].root.i - t.i) for t in anchor), -c[2])
+        )
+        event.province, event.province_mention = province, mention
+        event.place_text, event.location_confidence = span.text, confidence
+
+    def province_of(self, mention: Mention, country: str | None) -> Province | None:
+        if mention.iso3166_2:
+            try:
+                province = self.gazetteer.province(mention.iso3166_2)
+            except KeyError:
+                province = None
+            if province is not None and (country is None or province.country == country):
+                return province
+        found = self.gazetteer.find_provinces(mention.span.text, country)
+        return found[0] if found else None
+
+    def country_hint(self, doc: Doc) -> str | None:
+        """The country the article is about: its dateline first, then the countries it names."""
+        votes: Counter[str] = Counter()
+        for sentence in list(doc.sents)[:3]:
+            end = dateline_end(sentence)
+            for token in sentence.doc[sentence.start : end]:
+                code = (
+                    self.gazetteer.country_code(token.text)
+                    if token.is_title or token.is_upper
+                    else None
+                )
+                if code:
+                    votes[code] += 3
+        for ent in doc.ents:
+            if ent.label_ in ("GPE", "NORP"):
+                code = self.gazetteer.country_code(ent.text)
+                if code:
+                    votes[code] += 1
+            elif ent.label_ == "PROVINCE" and ent.ent_id_:
+                votes[ent.ent_id_.split("-")[0]] += 1
+        return votes.most_common(1)[0][0] if votes else None
+
+
+def is_headline(sentence: Span) -> bool:
+    """The article's first line when it has no final full stop: a headline, not a sentence."""
+    doc = sentence.doc
+    words = [t for t in sentence if not t.is_space]
+    first = next((t for t in doc if not t.is_space), None)
+    if not words or first is None or words[0].i != first.i:
+        return False
+    last = words[-1]
+    end = last.idx + len(last.text)
+    followed_by_break = last.i == len(doc) - 1 or "\n" in doc.text[end : end + 4]
+    return followed_by_break and last.text not in (".", "!", "?", '"', "”")
+
+
+def drop_headline_repeats(events: list[EventMention]) -> list[EventMention]:
+    """A headline event that the body reports again is the same event: keep the body's."""
+    body = [e for e in events if not is_headline(e.sentence)]
+    kept = []
+    for event in events:
+        if is_headline(event.sentence) and any(_same_report(event, other) for other in body):
+            continue
+        kept.append(event)
+    return kept
+
+
+def _same_report(headline: EventMention, body: EventMention) -> bool:
+    if headline.province is not None and body.province is not None:
+        return headline.province.code == body.province.code
+    return headline.kind is body.kind
+
+
+def _trigger_kind(token: Token) -> tuple[EventKind, int]:
+    word = token.lemma_.lower()
+    if word == "strike" or token.lower_ in ("strike", "strikes", "struck"):
+        related = {t.lemma_.lower() for t in token.children} | {t.lower_ for t in token.children}
+        if token.pos_ == "VERB":
+            related |= {
+                t.lemma_.lower() for c in token.children if c.dep_ == "nsubj" for t in c.subtree
+            }
+        if related & AIR_WORDS:
+            return EventKind.AIRSTRIKE, 9
+        if related & BOMB_WORDS:
+            return EventKind.BOMBING, 8
+        return EventKind.ATTACK, 4
+    if word not in TRIGGERS and token.lower_ in TRIGGERS:
+        word = token.lower_
+    return TRIGGERS[word]
+
+
+def _trigger_rank(token: Token) -> int:
+    return _trigger_kind(token)[1]
+
+
+def is_trigger(token: Token) -> bool:
+    if token.pos_ not in ("NOUN", "VERB", "PROPN"):
+        return False
+    word = token.lemma_.lower()
+    if word not in TRIGGERS and token.lower_ not in TRIGGERS and word != "strike":
+        return False
+    if word in PEOPLE_OBJECT_ONLY and token.pos_ == "VERB" and not _has_human_object(token):
+        return False
+    return not _is_irrealis(token)
+
+
+def _has_human_object(token: Token) -> bool:
+    objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    return not objects or any(
+        o.ent_type_ in ("PERSON", "ORG", "NORP") or o.lemma_.lower() in HUMAN_NOUNS for o in objects
+    )
+
+
+HUMAN_NOUNS = frozenset(
+    {
+        "insurgent",
+        "militant",
+        "fighter",
+        "leader",
+        "commander",
+        "member",
+        "suspect",
+        "man",
+        "men",
+        "people",
+        "soldier",
+        "officer",
+        "civilian",
+        "facilitator",
+        "individual",
+        "person",
+        "terrorist",
+    }
+)
+
+
+def _is_irrealis(token: Token) -> bool:
+    if any(c.dep_ == "neg" for c in token.children):
+        return True
+    if token.pos_ == "VERB" and any(
+        c.dep_ == "aux" and c.lower_ in IRREALIS_AUX for c in token.children
+    ):
+        return True
+    for steps, ancestor in enumerate(token.ancestors):
+        if steps >= 3:
+            break
+        if ancestor.lemma_.lower() in IRREALIS_GOVERNORS:
+            return True
+    return False
+
+
+def trigger_clusters(sentence: Span) -> list[list[Token]]:
+    """Triggers of a sentence grouped into events: joined in the parse unless coordinated."""
+    triggers = [t for t in sentence if is_trigger(t)]
+    if not triggers:
+        return []
+    owner = {t.i: t.i for t in triggers}
+    for trigger in triggers:
+        node = trigger
+        for ancestor in trigger.ancestors:
+            if node.dep_ == "conj":
+                break
+            if ancestor.i in owner:
+                owner[trigger.i] = _root(owner, ancestor.i)
+                break
+            node = ancestor
+    clusters: dict[int, list[Token]] = {}
+    for trigger in triggers:
+        clusters.setdefault(_root(owner, trigger.i), []).append(trigger)
+    return list(clusters.values())
+
+
+def _root(owner: dict[int, int], index: int) -> int:
+    while owner[index] != index:
+        index = owner[index]
+    return index
+
+
+def dateline_end(sentence: Span) -> int:
+    """Token index where a leading dateline ("KABUL, Afghanistan (Jan. 25) -") ends."""
+    first = sentence[0]
+    if not (first.is_upper and len(first.text) > 1) and first.ent_type_ not in ("GPE", "PROVINCE"):
+        return sentence.start
+    limit = min(len(sentence), DATELINE_MAX_TOKENS)
+    for offset in range(1, limit):
+        token = sentence[offset]
+        if token.pos_ in ("VERB", "AUX") and token.text not in DATELINE_SEPARATORS:
+            return sentence.start
+        if token.text in DATELINE_SEPARATORS:
+            return token.i + 1
+    return sentence.end if len(sentence) <= limit else sentence.start
+
+
+def place_spans(sentence: Span, skip_until: int) -> list[Span]:
+    """Candidate place names: GPE/LOC/FAC entities and "Name district / village" phrases."""
+    doc = sentence.doc
+    spans = [
+        ent
+        for ent in doc.ents
+        if ent.label_ in ("GPE", "LOC", "FAC")
+        and sentence.start <= ent.start < sentence.end
+        and ent.start >= skip_until
+    ]
+    for token in sentence:
+        if token.lower_ not in PLACE_NOUNS or token.i <= skip_until:
+            continue
+        start = token.i
+        while start - 1 >= max(sentence.start, skip_until) and _name_part(doc[start - 1]):
+            start -= 1
+        if start < token.i and not doc[start].is_punct:
+            spans.append(doc[start : token.i])
+    return spans
+
+
+def _name_part(token: Token) -> bool:
+    return (
+        token.pos_ == "PROPN"
+        or (token.text in ("-", "e", "i", "ye", "al") and token.whitespace_ == "")
+        or (token.is_title and token.is_alpha)
+    )
+
+
+def participants(cluster: list[Token], sentence: Span, mentions: list[Mention]) -> list[Mention]:
+    """People and organisations in the clause of the event: who acted and who was targeted."""
+    anchor = min(cluster, key=lambda t: len(list(t.ancestors)))
+    clause = anchor
+    for ancestor in anchor.ancestors:
+        if clause.pos_ in ("VERB", "AUX"):
+            break
+        clause = ancestor
+    inside = {t.i for t in clause.subtree}
+    found = []
+    for mention in mentions:
+        if mention.type is EntityType.PROVINCE or mention.is_media:
+            continue
+        if mention.head.i in inside:
+            found.append(mention)
+    return found

@@ -1,0 +1,376 @@
+"""Mentions: the people, organisations and provinces that a document names.
+
+The ``actorgraph_mentions`` component reads them off ``doc.ents`` (after the
+gazetteer's EntityRuler and the NER) and cleans them: titles and roles are stripped
+from names ("General Sadat" → "Sadat"), a leading "the" and a possessive "'s" go,
+and names the curated organisation list knows become organisations whatever label
+the NER gave them. Definite descriptions of an organisation ("the group", "the
+service", "the movement") and the possessive "its" become *anaphoric* mentions
+pointing to the organisation they most plausibly refer to.
+
+Results go to ``doc._.ag_mentions`` (entity mentions, in text order) and
+``doc._.ag_places`` (other place names, for event locations).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from actorgraph.nlp.organisations import OrganisationDirectory, load_organisations
+from actorgraph.nlp.places import Gazetteer, load_gazetteer
+from actorgraph.ontology import EntityType
+
+#: Words before a name that are titles or ranks, not part of the name.
+TITLES = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "dr",
+        "prof",
+        "sir",
+        "dame",
+        "lord",
+        "lady",
+        "sen",
+        "senator",
+        "rep",
+        "gov",
+        "governor",
+        "pres",
+        "president",
+        "gen",
+        "general",
+        "lt",
+        "lieutenant",
+        "col",
+        "colonel",
+        "maj",
+        "major",
+        "capt",
+        "captain",
+        "cmdr",
+        "commander",
+        "adm",
+        "admiral",
+        "sgt",
+        "sergeant",
+        "cpl",
+        "corporal",
+        "pvt",
+        "private",
+        "brig",
+        "brigadier",
+        "marshal",
+        "chief",
+        "mullah",
+        "mulla",
+        "maulvi",
+        "mawlawi",
+        "maulana",
+        "mufti",
+        "sheikh",
+        "shaikh",
+        "imam",
+        "haji",
+        "hajji",
+        "qari",
+        "amir",
+        "emir",
+        "ayatollah",
+        "hojatoleslam",
+        "pastor",
+        "father",
+        "rev",
+        "reverend",
+        "bishop",
+        "prince",
+        "king",
+        "queen",
+        "minister",
+        "secretary",
+        "ambassador",
+        "judge",
+        "justice",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+    ]
+)
+
+#: Nouns that, after "the", can stand for an organisation named earlier.
+GENERIC_ANAPHORS = frozenset({"group", "movement", "organisation", "organization", "militia"})
+#: Nouns that refer back only to an organisation whose own name holds the same word.
+NAMED_ANAPHORS = frozenset(
+    {
+        "service",
+        "network",
+        "force",
+        "forces",
+        "army",
+        "front",
+        "party",
+        "council",
+        "ministry",
+        "agency",
+        "police",
+        "alliance",
+        "coalition",
+        "brigade",
+        "brigades",
+        "corps",
+        "unit",
+    }
+)
+ANTECEDENT_SENTENCES = 2
+#: Kinds of organisation that "the group" or "the movement" usually stands for.
+GROUP_KINDS = frozenset({"armed_group", "party"})
+#: Lower-case particles inside names ("Sabah al-Numan", "Osama bin Laden"), never stripped.
+NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "abu", "de", "da", "del", "van", "von", "ul"})
+#: Single words the NER takes for organisations in "Interior minister X": a portfolio.
+PORTFOLIO_WORDS = frozenset(
+    {
+        "interior",
+        "defence",
+        "defense",
+        "foreign",
+        "finance",
+        "justice",
+        "health",
+        "education",
+        "security",
+        "information",
+        "home",
+        "intelligence",
+        "energy",
+        "trade",
+        "agriculture",
+    }
+)
+MEDIA_KIND = "media"
+ENTITY_LABELS = {"PERSON": EntityType.PERSON, "ORG": EntityType.ORGANISATION}
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+@dataclass(eq=False, slots=True)
+class Mention:
+    """One mention of an entity in a document."""
+
+    span: Span
+    type: EntityType
+    name: str
+    known_as: str | None = None
+    kind: str | None = None
+    iso3166_2: str | None = None
+    antecedent: Mention | None = None
+
+    @property
+    def head(self) -> Token:
+        return self.span.root
+
+    @property
+    def referent(self) -> Mention:
+        """The mention this one stands for: itself, or its antecedent for "the group"."""
+        return self.antecedent.referent if self.antecedent else self
+
+    @property
+    def is_media(self) -> bool:
+        return self.referent.kind == MEDIA_KIND
+
+
+def register_extensions() -> None:
+    for name in ("ag_mentions", "ag_places", "ag_relations", "ag_events"):
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)
+
+
+@Language.factory("actorgraph_mentions")
+def make_mention_finder(nlp: Language, name: str) -> MentionFinder:
+    """Find people, organisations and provinces; resolve "the group" and "its"."""
+    register_extensions()
+    return MentionFinder(load_organisations(), load_gazetteer())
+
+
+class MentionFinder:
+    def __init__(self, organisations: OrganisationDirectory, gazetteer: Gazetteer) -> None:
+        self.organisations = organisations
+        self.gazetteer = gazetteer
+
+    def __call__(self, doc: Doc) -> Doc:
+        mentions: list[Mention] = []
+        places: list[Span] = []
+        for ent in doc.ents:
+            mention = self.mention_of(ent)
+            if mention is not None:
+                mentions.append(mention)
+            elif ent.label_ in PLACE_LABELS:
+                places.append(ent)
+        mentions.extend(find_anaphors(doc, mentions))
+        mentions.sort(key=lambda mention: mention.span.start)
+        doc._.ag_mentions = mentions
+        doc._.ag_places = places
+        return doc
+
+    def mention_of(self, ent: Span) -> Mention | None:
+        if ent.label_ == "PROVINCE":
+            return Mention(ent, EntityType.PROVINCE, ent.text, iso3166_2=ent.ent_id_ or None)
+        known = self.organisations.lookup(ent.text)
+        if ent.ent_id_ and ent.label_ == "ORG":
+            known = self._known(ent.ent_id_) or known
+        if known is not None:
+            span = strip_leading_article(ent)
+            return Mention(span, EntityType.ORGANISATION, span.text, known.key, known.kind)
+        entity_type = ENTITY_LABELS.get(ent.label_)
+        if entity_type is EntityType.PERSON:
+            span = strip_titles(ent)
+            if span is None:
+                return None
+            return Mention(span, EntityType.PERSON, clean_name(span.text))
+        if entity_type is EntityType.ORGANISATION and not self._is_place_or_portfolio(ent):
+            span = strip_leading_article(ent)
+            return Mention(span, EntityType.ORGANISATION, clean_name(span.text))
+        return None
+
+    def _is_place_or_portfolio(self, ent: Span) -> bool:
+        """ "Cameroon" is a country used as a place; "Interior" alone is a portfolio."""
+        if len(ent) == 1 and ent[0].lower_ in PORTFOLIO_WORDS:
+            return True
+        return self.gazetteer.country_code(clean_name(ent.text)) is not None
+
+    def _known(self, key: str):
+        try:
+            return self.organisations.get(key)
+        except KeyError:
+            return None
+
+
+def clean_name(text: str) -> str:
+    """A name without a trailing possessive or stray punctuation."""
+    name = " ".join(text.split())
+    for suffix in ("'s", "’s", "'", "’"):
+        if name.endswith(suffix):
+            name = name[: -len(suffix)]
+            break
+    return name.strip(' ,.;:"“”()[]')
+
+
+def strip_leading_article(span: Span) -> Span:
+    start = span.start
+    while start < span.end - 1 and span.doc[start].lower_ in ("the", "a", "an"):
+        start += 1
+    end = span.end
+    while end > start + 1 and span.doc[end - 1].tag_ == "POS":
+        end -= 1
+    return span.doc[start:end]
+
+
+def strip_titles(span: Span) -> Span | None:
+    """Drop titles, ranks and role words before a person's name; None if nothing is left."""
+    doc = span.doc
+    start, end = span.start, span.end
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
+        end -= 1
+    while start < end and _is_title_or_role(doc[start]):
+        start += 1
+    if start >= end or not any(
+        token.is_alpha and token.text[0].isupper() for token in doc[start:end]
+    ):
+        return None
+    return doc[start:end]
+
+
+def _is_title_or_role(token: Token) -> bool:
+    word = token.lower_.rstrip(".")
+    if word in NAME_PARTICLES:
+        return False
+    return word in TITLES or token.is_punct or (token.is_alpha and token.is_lower)
+
+
+def find_anaphors(doc: Doc, named: list[Mention]) -> list[Mention]:
+    """Mentions for "the group"-style descriptions and "its", with their antecedents.
+
+    Antecedents are searched backwards over the current and the previous two sentences,
+    among named organisations and the descriptions already resolved.
+    """
+    known = [m for m in named if m.type is EntityType.ORGANISATION]
+    if not known:
+        return []
+    sentence_number = {sent.start: number for number, sent in enumerate(doc.sents)}
+    found: list[Mention] = []
+    for token in doc:
+        is_its = token.lower_ == "its" and token.dep_ == "poss"
+        if token.ent_type_ or not (is_its or _is_definite_description(token)):
+            continue
+        window = sentence_number[token.sent.start] - ANTECEDENT_SENTENCES
+        candidates = sorted(
+            (
+                m
+                for m in [*known, *found]
+                if m.span.end <= token.i and sentence_number[m.span.sent.start] >= window
+            ),
+            key=lambda m: m.span.start,
+        )
+        if is_its:
+            antecedent = _nearest(candidates, lambda m: not m.is_media)
+        else:
+            antecedent = _antecedent_for_description(token, candidates)
+        if antecedent is not None:
+            span = _description_span(token)
+            found.append(Mention(span, EntityType.ORGANISATION, span.text, antecedent=antecedent))
+    return found
+
+
+def _is_definite_description(token: Token) -> bool:
+    word = token.lower_
+    if word not in GENERIC_ANAPHORS and word not in NAMED_ANAPHORS:
+        return False
+    if token.pos_ != "NOUN":
+        return False
+    return any(child.dep_ == "det" and child.lower_ in ("the", "this") for child in token.children)
+
+
+def _description_span(token: Token) -> Span:
+    start = min([token.i, *(child.i for child in token.lefts if child.dep_ in ("det", "amod"))])
+    return token.doc[start : token.i + 1]
+
+
+def _antecedent_for_description(token: Token, candidates: list[Mention]) -> Mention | None:
+    word = token.lemma_.lower()
+    same_word = _nearest(candidates, lambda m: any(t.lemma_.lower() == word for t in m.span))
+    if same_word is not None or token.lower_ in NAMED_ANAPHORS:
+        return same_word
+    # "the group", "the movement": an armed group or party rather than a state's forces.
+    group_like = _nearest(candidates, lambda m: m.referent.kind in GROUP_KINDS)
+    return group_like or _nearest(candidates, lambda m: not m.is_media)
+
+
+def _nearest(candidates: list[Mention], accept: Callable[[Mention], bool]) -> Mention | None:
+    for mention in reversed(candidates):
+        if accept(mention):
+            return mention
+    return None
+
+
+@dataclass(eq=False, slots=True)
+class MentionRelation:
+    """A relation read off one sentence, between two mentions, before resolution."""
+
+    subject: Mention
+    predicate: str
+    object: Mention
+    confidence: float
+    sentence: Span
+    cue: str
+
+
+def sentence_mentions(doc: Doc) -> dict[int, list[Mention]]:
+    """Mentions grouped by the start token of their sentence."""
+    grouped: dict[int, list[Mention]] = {}
+    for mention in doc._.ag_mentions or ():
+        grouped.setdefault(mention.span.sent.start, []).append(mention)
+    return grouped

@@ -1,0 +1,81 @@
+"""The knowledge graph as a networkx ``MultiDiGraph``.
+
+Nodes carry ``type`` (Person, Organisation, Province, Event), ``label``, ``aliases``
+and, where they apply, ``iso3166_2``, ``kind`` and ``date``. Each fact is one edge
+keyed by its predicate, with ``predicate``, ``confidence``, ``support`` and
+``evidence`` (a list of ``{"article", "title", "url", "sentence", "start", "end"}``).
+
+>>> from actorgraph.graph import KnowledgeGraph
+>>> to_networkx(KnowledgeGraph()).number_of_nodes()
+0
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import networkx as nx
+
+if TYPE_CHECKING:
+    from actorgraph.graph.knowledge_graph import Edge, KnowledgeGraph
+
+
+def to_networkx(graph: KnowledgeGraph) -> nx.MultiDiGraph:
+    result = nx.MultiDiGraph()
+    for node_id in sorted(graph.nodes):
+        node = graph.nodes[node_id]
+        attributes: dict[str, Any] = {
+            "type": node.type.value,
+            "label": node.name,
+            "aliases": sorted(node.aliases),
+            "articles": sorted(node.articles),
+        }
+        if node.iso3166_2:
+            attributes["iso3166_2"] = node.iso3166_2
+        if node.known_as:
+            attributes["known_as"] = node.known_as
+        result.add_node(node_id, **attributes)
+    for event_id in sorted(graph.events):
+        event = graph.events[event_id]
+        result.add_node(
+            event_id,
+            type="Event",
+            kind=event.kind.value,
+            label=event.label,
+            date=event.date,
+            triggers=sorted(event.triggers),
+            articles=sorted(event.articles),
+            sentences=[evidence.sentence for evidence in event.mentions],
+        )
+    for edge in graph.facts():
+        result.add_edge(
+            edge.subject,
+            edge.object,
+            key=edge.predicate.value,
+            predicate=edge.predicate.value,
+            confidence=edge.confidence,
+            support=edge.support,
+            evidence=evidence_records(graph, edge),
+        )
+    return result
+
+
+def evidence_records(graph: KnowledgeGraph, edge: Edge) -> list[dict[str, Any]]:
+    """The evidence of an edge as plain dicts, sorted by article and offset."""
+    records = []
+    for evidence, confidence in sorted(
+        edge.evidence, key=lambda pair: (pair[0].article, pair[0].start)
+    ):
+        article = graph.articles.get(evidence.article)
+        records.append(
+            {
+                "article": evidence.article,
+                "title": article.title if article else None,
+                "url": article.url if article else None,
+                "sentence": evidence.sentence,
+                "start": evidence.start,
+                "end": evidence.end,
+                "confidence": confidence,
+            }
+        )
+    return records

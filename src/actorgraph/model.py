@@ -1,0 +1,183 @@
+"""The typed data model: articles, entities, events and facts with their evidence.
+
+An :class:`ArticleExtraction` is what one article yields before any cross-article
+merging; :meth:`ArticleExtraction.to_record` writes it in the JSON Lines format of
+the extraction contract (``shared/spec/relations.md``, *Extraction output*).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from actorgraph.ontology import EntityType, EventKind, Relation
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One news article as read from disk: its text exactly as the offsets count it."""
+
+    id: str
+    text: str
+    title: str | None = None
+    url: str | None = None
+    date: date | None = None
+    source: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """Where a fact was read: the article, the sentence and its character offsets."""
+
+    article: str
+    sentence: str
+    start: int
+    end: int
+
+    def to_record(self) -> dict[str, Any]:
+        return {"sentence": self.sentence, "start": self.start, "end": self.end}
+
+
+@dataclass(slots=True)
+class Entity:
+    """A person, organisation or province as one article names it."""
+
+    id: str
+    type: EntityType
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    iso3166_2: str | None = None
+    #: Key in the curated organisation list, when the organisation is a known one.
+    known_as: str | None = None
+
+    def to_record(self) -> dict[str, Any]:
+        record: dict[str, Any] = {
+            "id": self.id,
+            "type": self.type.value,
+            "name": self.name,
+            "aliases": sorted(self.aliases),
+        }
+        if self.iso3166_2:
+            record["iso3166_2"] = self.iso3166_2
+        if self.known_as:
+            record["known_as"] = self.known_as
+        return record
+
+
+@dataclass(slots=True)
+class Event:
+    """Something that happened, anchored to the sentence that reports it."""
+
+    id: str
+    kind: EventKind
+    sentence: str
+    start: int
+    end: int
+    trigger: str
+    date: str | None = None
+
+    def to_record(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "kind": self.kind.value,
+            "trigger": self.trigger,
+            "sentence": self.sentence,
+            "start": self.start,
+            "end": self.end,
+            "date": self.date,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """A typed relation between two ids of the same article, with its evidence."""
+
+    subject: str
+    predicate: Relation
+    object: str
+    confidence: float
+    evidence: Evidence
+
+    def to_record(self) -> dict[str, Any]:
+        return {
+            "subject": self.subject,
+            "predicate": self.predicate.value,
+            "object": self.object,
+            "confidence": round(self.confidence, 4),
+            "evidence": self.evidence.to_record(),
+        }
+
+
+@dataclass(slots=True)
+class ArticleExtraction:
+    """Everything one article yields: its entities, events and facts."""
+
+    article: Article
+    entities: list[Entity] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)
+
+    def to_record(self) -> dict[str, Any]:
+        record: dict[str, Any] = {"article": self.article.id}
+        for key in ("title", "url", "source"):
+            value = getattr(self.article, key)
+            if value:
+                record[key] = value
+        if self.article.date:
+            record["date"] = self.article.date.isoformat()
+        record["entities"] = [entity.to_record() for entity in self.entities]
+        record["events"] = [event.to_record() for event in self.events]
+        record["relations"] = [fact.to_record() for fact in self.facts]
+        return record
+
+    @classmethod
+    def from_record(cls, record: dict[str, Any], text: str = "") -> ArticleExtraction:
+        """Rebuild an extraction from its JSON record (the per-article cache uses this)."""
+        article = Article(
+            id=record["article"],
+            text=text,
+            title=record.get("title"),
+            url=record.get("url"),
+            date=date.fromisoformat(record["date"]) if record.get("date") else None,
+            source=record.get("source"),
+        )
+        entities = [
+            Entity(
+                id=item["id"],
+                type=EntityType(item["type"]),
+                name=item["name"],
+                aliases=list(item.get("aliases", [])),
+                iso3166_2=item.get("iso3166_2"),
+                known_as=item.get("known_as"),
+            )
+            for item in record.get("entities", [])
+        ]
+        events = [
+            Event(
+                id=item["id"],
+                kind=EventKind.from_name(item["kind"]),
+                sentence=item["sentence"],
+                start=item["start"],
+                end=item["end"],
+                trigger=item.get("trigger", ""),
+                date=item.get("date"),
+            )
+            for item in record.get("events", [])
+        ]
+        facts = [
+            Fact(
+                subject=item["subject"],
+                predicate=Relation(item["predicate"]),
+                object=item["object"],
+                confidence=float(item["confidence"]),
+                evidence=Evidence(
+                    article=article.id,
+                    sentence=item["evidence"]["sentence"],
+                    start=item["evidence"]["start"],
+                    end=item["evidence"]["end"],
+                ),
+            )
+            for item in record.get("relations", [])
+        ]
+        return cls(article=article, entities=entities, events=events, facts=facts)

@@ -1,0 +1,10 @@
+"""Reading articles: text, Markdown, HTML and JSON Lines, from files or folders."""
+
+from actorgraph.reading.articles import (
+    ARTICLE_SUFFIXES,
+    ArticleReadError,
+    read_articles,
+    read_file,
+)
+
+__all__ = ["ARTICLE_SUFFIXES", "ArticleReadError", "read_articles", "read_file"]

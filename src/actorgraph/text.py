@@ -1,0 +1,52 @@
+"""Name normalisation shared by every stage that compares names.
+
+Matching names is the heart of entity resolution and of scoring against gold, so
+both use the same rules: ASCII-folding, case-folding, hyphens as spaces, no
+leading article and no possessive.
+
+>>> normalise_name("The Al-Qaeda's")
+'al qaeda'
+>>> fold_ascii("Paktīkā")
+'Paktika'
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+_LEADING_ARTICLE = re.compile(r"^the\s+", re.IGNORECASE)
+_PUNCT_EDGES = re.compile(r"^[\W_]+|[\W_]+$")
+_SPACES = re.compile(r"\s+")
+_HYPHENS = re.compile(r"[-‐‑‒–—]")
+
+
+def fold_ascii(text: str) -> str:
+    """Drop diacritics and marks such as ʿ, keeping the Latin letters underneath."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    kept = "".join(c for c in decomposed if not unicodedata.combining(c))
+    kept = kept.replace("ʿ", "").replace("ʾ", "").replace("‘", "'").replace("’", "'")
+    if kept.isascii() or not _is_latin(kept):
+        # Non-Latin scripts are kept as they are: folding them to ASCII would erase them.
+        return kept
+    return kept.encode("ascii", "ignore").decode("ascii")
+
+
+def _is_latin(text: str) -> bool:
+    return all(ord(c) < 0x250 or not c.isalpha() for c in text)
+
+
+def collapse_spaces(text: str) -> str:
+    return _SPACES.sub(" ", text).strip()
+
+
+def normalise_name(name: str) -> str:
+    """The comparison key of a name: folded, lower case, hyphens as spaces, no article or "'s"."""
+    key = fold_ascii(name).casefold()
+    key = _HYPHENS.sub(" ", key)
+    key = collapse_spaces(key)
+    key = _POSSESSIVE.sub("", key)
+    key = _LEADING_ARTICLE.sub("", key)
+    key = _PUNCT_EDGES.sub("", key)
+    return collapse_spaces(key)
