@@ -42,7 +42,7 @@ TRIGGERS: dict[str, tuple[EventKind, int]] = {
     ),
     **dict.fromkeys(["raid", "incursion"], (EventKind.RAID, 6)),
     **dict.fromkeys(
-        ["clash", "gunfight", "firefight", "battle", "skirmish", "shootout", "gunbattle"],
+        ["clash", "gunfight", "firefight", "battle", "skirmish", "shootout", "gunbattle", "engage"],
         (EventKind.CLASH, 5),
     ),
     **dict.fromkeys(
@@ -77,33 +77,19 @@ BOMB_WORDS = frozenset(
     {"bomb", "ied", "explosive", "car", "roadside", "suicide", "mine", "grenade"}
 )
 #: Actions governed by these words did not (yet) happen.
-IRREALIS_GOVERNORS = frozenset(
-    {
-        "plan",
-        "prepare",
-        "plot",
-        "threaten",
-        "vow",
-        "intend",
-        "want",
-        "seek",
-        "aim",
-        "warn",
-        "prevent",
-        "avoid",
-        "stop",
-        "right",
-        "reserve",
-        "continue",
-        "promise",
-        "threat",
-        "capability",
-        "responsible",
-        "deny",
-        "foil",
-        "thwart",
-    }
+#: Actions governed by these words did not (yet) happen, or are a person's background
+#: ("planning attacks", "responsible for IED attacks", "linked to the bombing").
+BACKGROUND_GOVERNORS = frozenset(
+    """
+    plan prepare plot threaten vow intend want seek aim warn prevent avoid stop right reserve
+    continue promise threat capability responsible deny foil thwart involve link connect
+    associate suspect accuse blame facilitate coordinate direct orchestrate mastermind organise
+    organize
+    """.split()
 )
+GOVERNOR_STEPS = 4
+#: Clause edges that events are not joined across, and that mark a description of a noun.
+CLAUSE_EDGES = frozenset({"acl", "relcl", "ccomp", "csubj"})
 IRREALIS_AUX = frozenset({"could", "might", "may", "will", "would", "should", "can"})
 #: "seize" counts only for people: "seized weapons" is no capture.
 PEOPLE_OBJECT_ONLY = frozenset({"seize", "capture"})
@@ -130,6 +116,12 @@ PLACE_NOUNS = frozenset(
 )
 
 EXPLICIT_PROVINCE_CONFIDENCE = 0.9
+#: An event with no place in its sentence happened where the text last set the scene.
+INHERITED_PLACE_CONFIDENCE = 0.6
+FRAME_SENTENCES = 3
+DEFINITE_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
+#: How many tokens after a district a stated province may follow ("X district, Y province").
+STATED_PROVINCE_WINDOW = 6
 GAZETTEER_PLACE_CONFIDENCE = 0.75
 INVOLVES_CONFIDENCE = 0.7
 
@@ -168,21 +160,39 @@ class EventExtractor:
         by_sentence = sentence_mentions(doc)
         country = self.country_hint(doc)
         events: list[EventMention] = []
+        frame: PlaceCandidate | None = None
+        since_frame = 0
         for sentence in doc.sents:
             mentions = by_sentence.get(sentence.start, [])
+            places = self.place_candidates(sentence, mentions, country)
+            if places:
+                frame, since_frame = setting_of(places), 0
+            else:
+                since_frame += 1
+            inherited = frame if frame is not None and since_frame <= FRAME_SENTENCES else None
             for cluster in trigger_clusters(sentence):
-                event = self.event_for(cluster, sentence, mentions, country)
+                if events and refers_back(cluster):
+                    continue
+                event = self.event_for(cluster, sentence, mentions, places, inherited)
                 if event is not None:
                     events.append(event)
         doc._.ag_events = drop_headline_repeats(events)
         return doc
 
     def event_for(
-        self, cluster: list[Token], sentence: Span, mentions: list[Mention], country: str | None
+        self,
+        cluster: list[Token],
+        sentence: Span,
+        mentions: list[Mention],
+        places: list[PlaceCandidate],
+        inherited: PlaceCandidate | None,
     ) -> EventMention | None:
         kind = max((_trigger_kind(t) for t in cluster), key=lambda pair: pair[1])[0]
         event = EventMention(triggers=cluster, kind=kind, sentence=sentence)
-        self.locate(event, mentions, country)
+        if places:
+            place_event(event, nearest_place(places, cluster))
+        elif inherited is not None and not is_headline(sentence) and reports_one_event(cluster):
+            place_event(event, inherited, INHERITED_PLACE_CONFIDENCE)
         event.participants = participants(cluster, sentence, mentions)
         if event.province is None and not event.participants:
             return None
@@ -190,30 +200,35 @@ class EventExtractor:
             return None
         return event
 
-    def locate(self, event: EventMention, mentions: list[Mention], country: str | None) -> None:
-        skip_until = dateline_end(event.sentence)
-        candidates = []
-        for mention in mentions:
-            if mention.type is EntityType.PROVINCE and mention.span.start >= skip_until:
-                province = self.province_of(mention, country)
-                if province is not None:
-                    candidates.append(
-                        (mention.span, province, EXPLICIT_PROVINCE_CONFIDENCE, mention)
-                    )
-        for span in place_spans(event.sentence, skip_until):
+    def place_candidates(
+        self, sentence: Span, mentions: list[Mention], country: str | None
+    ) -> list[PlaceCandidate]:
+        """Provinces named in the sentence, and places the gazetteer puts in a province.
+
+        Places inside a description of a person ("a leader who operates in X district")
+        count only when the sentence names no other place.
+        """
+        skip_until = dateline_end(sentence)
+        explicit = [
+            PlaceCandidate(m.span, province, EXPLICIT_PROVINCE_CONFIDENCE, m)
+            for m in mentions
+            if m.type is EntityType.PROVINCE and m.span.start >= skip_until
+            for province in [self.province_of(m, country)]
+            if province is not None
+        ]
+        found = []
+        for span in place_spans(sentence, skip_until):
             if any(m.span.start <= span.start < m.span.end for m in mentions):
+                continue
+            if any(0 <= c.span.start - span.end <= STATED_PROVINCE_WINDOW for c in explicit):
+                # "Khas district, Uruzgan province": the text states the province itself.
                 continue
             matches = self.gazetteer.find_place(span.text, country)
             if matches:
-                candidates.append((span, matches[0].province, GAZETTEER_PLACE_CONFIDENCE, None))
-        if not candidates:
-            return
-        anchor = event.triggers
-        span, province, confidence, mention = min(
-            candidates, key=lambda c: (min(abs(c[0].root.i - t.i) for t in anchor), -c[2])
-        )
-        event.province, event.province_mention = province, mention
-        event.place_text, event.location_confidence = span.text, confidence
+                found.append(PlaceCandidate(span, matches[0].province, GAZETTEER_PLACE_CONFIDENCE))
+        candidates = sorted(explicit + found, key=lambda c: c.span.start)
+        direct = [c for c in candidates if not describes_a_person(c.span)]
+        return direct or candidates
 
     def province_of(self, mention: Mention, country: str | None) -> Province | None:
         if mention.iso3166_2:
@@ -247,6 +262,54 @@ class EventExtractor:
             elif ent.label_ == "PROVINCE" and ent.ent_id_:
                 votes[ent.ent_id_.split("-")[0]] += 1
         return votes.most_common(1)[0][0] if votes else None
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceCandidate:
+    """A place named in a sentence and the province it lies in."""
+
+    span: Span
+    province: Province
+    confidence: float
+    mention: Mention | None = None
+
+
+def _anchor(cluster: list[Token]) -> Token:
+    return min(cluster, key=lambda t: len(list(t.ancestors)))
+
+
+def refers_back(cluster: list[Token]) -> bool:
+    """ "the strike", "this operation": a definite mention of an event already reported."""
+    anchor = _anchor(cluster)
+    return anchor.pos_ == "NOUN" and any(
+        c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in anchor.children
+    )
+
+
+def reports_one_event(cluster: list[Token]) -> bool:
+    """A verb or a singular noun: not "attacks on villages", which are many and unplaced."""
+    anchor = _anchor(cluster)
+    return anchor.pos_ != "NOUN" or anchor.tag_ != "NNS"
+
+
+def nearest_place(places: list[PlaceCandidate], triggers: list[Token]) -> PlaceCandidate:
+    """The place closest to the event's words; a stated province wins a tie."""
+    return min(
+        places, key=lambda c: (min(abs(c.span.root.i - t.i) for t in triggers), -c.confidence)
+    )
+
+
+def setting_of(places: list[PlaceCandidate]) -> PlaceCandidate:
+    """Where a sentence sets the scene for the next ones: its first stated province, else place."""
+    return max(places, key=lambda c: c.confidence)
+
+
+def place_event(
+    event: EventMention, place: PlaceCandidate, confidence: float | None = None
+) -> None:
+    event.province, event.province_mention = place.province, place.mention
+    event.place_text = place.span.text
+    event.location_confidence = confidence if confidence is not None else place.confidence
 
 
 def is_headline(sentence: Span) -> bool:
@@ -309,7 +372,25 @@ def is_trigger(token: Token) -> bool:
         return False
     if word in PEOPLE_OBJECT_ONLY and token.pos_ == "VERB" and not _has_human_object(token):
         return False
-    return not _is_irrealis(token)
+    if token.pos_ == "NOUN" and (_is_modifier_noun(token) or _is_habitual_plural(token)):
+        return False
+    return not _is_background(token)
+
+
+def _is_modifier_noun(token: Token) -> bool:
+    """ "attack cells", "bomb-making material": the trigger word only describes another noun."""
+    return token.dep_ == "compound" and not is_trigger_word(token.head)
+
+
+def _is_habitual_plural(token: Token) -> bool:
+    """ "attacks on villages", "IED attacks against forces": many events, none in particular."""
+    if token.tag_ != "NNS":
+        return False
+    return not any(c.dep_ in ("det", "nummod", "poss") for c in token.children)
+
+
+def is_trigger_word(token: Token) -> bool:
+    return token.lemma_.lower() in TRIGGERS or token.lower_ in TRIGGERS
 
 
 def _has_human_object(token: Token) -> bool:
@@ -342,19 +423,39 @@ HUMAN_NOUNS = frozenset(
 )
 
 
-def _is_irrealis(token: Token) -> bool:
+def _is_background(token: Token) -> bool:
+    """Negated, hypothetical, planned, or part of a description of someone's past."""
     if any(c.dep_ == "neg" for c in token.children):
         return True
     if token.pos_ == "VERB" and any(
         c.dep_ == "aux" and c.lower_ in IRREALIS_AUX for c in token.children
     ):
         return True
+    node = token
     for steps, ancestor in enumerate(token.ancestors):
-        if steps >= 3:
-            break
-        if ancestor.lemma_.lower() in IRREALIS_GOVERNORS:
+        if steps < GOVERNOR_STEPS and ancestor.lemma_.lower() in BACKGROUND_GOVERNORS:
             return True
+        if node.dep_ in ("acl", "relcl") and _is_person_noun(ancestor):
+            # "a leader who planned attacks", "a facilitator suspected of the bombing"
+            return True
+        node = ancestor
     return False
+
+
+def describes_a_person(span: Span) -> bool:
+    """ "a leader who operates in Spin Boldak district", "the shadow governor for Logar"."""
+    node = span.root
+    for ancestor in node.ancestors:
+        if node.dep_ in ("acl", "relcl") and _is_person_noun(ancestor):
+            return True
+        if node.dep_ == "prep" and node.lower_ in ("for", "of") and _is_person_noun(ancestor):
+            return True
+        node = ancestor
+    return False
+
+
+def _is_person_noun(token: Token) -> bool:
+    return token.ent_type_ == "PERSON" or token.lemma_.lower() in HUMAN_NOUNS
 
 
 def trigger_clusters(sentence: Span) -> list[list[Token]]:
@@ -366,7 +467,7 @@ def trigger_clusters(sentence: Span) -> list[list[Token]]:
     for trigger in triggers:
         node = trigger
         for ancestor in trigger.ancestors:
-            if node.dep_ == "conj":
+            if node.dep_ == "conj" or node.dep_ in CLAUSE_EDGES:
                 break
             if ancestor.i in owner:
                 owner[trigger.i] = _root(owner, ancestor.i)
@@ -423,6 +524,7 @@ def place_spans(sentence: Span, skip_until: int) -> list[Span]:
 def _name_part(token: Token) -> bool:
     return (
         token.pos_ == "PROPN"
+        or (token.text in ("'", "’") and not token.whitespace_)
         or (token.text in ("-", "e", "i", "ye", "al") and token.whitespace_ == "")
         or (token.is_title and token.is_alpha)
     )

@@ -1,0 +1,44 @@
+"""Sentence starts from line breaks, before the parser decides the rest.
+
+Headlines and datelines carry no full stop, so a line break after them must start a
+sentence; but older press releases wrap their lines mid-sentence, so a line break
+before a lower-case word must not. Everything in between is left to the parser.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+SENTENCE_END = frozenset({".", "!", "?", ":", '"', "”", "'", "’", ")"})
+#: A line at least this long without a full stop is probably wrapped, not a headline.
+WRAPPED_LINE_CHARS = 60
+
+
+@Language.component("actorgraph_line_breaks")
+def mark_line_breaks(doc: Doc) -> Doc:
+    """Set ``is_sent_start`` after line breaks where the layout makes it certain."""
+    previous: Token | None = None
+    for token in doc:
+        if token.is_space:
+            continue
+        if previous is not None:
+            gap = doc.text[previous.idx + len(previous.text) : token.idx]
+            if "\n" in gap:
+                decision = _starts_sentence(doc, previous, token, gap)
+                if decision is not None:
+                    token.is_sent_start = decision
+        previous = token
+    return doc
+
+
+def _starts_sentence(doc: Doc, previous: Token, token: Token, gap: str) -> bool | None:
+    if gap.count("\n") >= 2 or previous.text in SENTENCE_END:
+        return True
+    if token.is_lower:
+        return False
+    line_start = doc.text.rfind("\n", 0, previous.idx) + 1
+    previous_line = doc.text[line_start : previous.idx + len(previous.text)]
+    if len(previous_line.strip()) < WRAPPED_LINE_CHARS:
+        return True
+    return None
