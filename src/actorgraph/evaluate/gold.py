@@ -109,6 +109,7 @@ class GoldEntity:
     name: str
     aliases: tuple[str, ...] = ()
     iso3166_2: str | None = None
+    known_as: str | None = None
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -355,6 +356,7 @@ class ExtractedEntity:
     name: str
     aliases: tuple[str, ...] = ()
     iso3166_2: str | None = None
+    known_as: str | None = None
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -444,6 +446,7 @@ def _parse_entity(item: Mapping[str, Any]) -> ExtractedEntity:
         name=str(item["name"]),
         aliases=tuple(str(alias) for alias in item.get("aliases") or ()),
         iso3166_2=str(item["iso3166_2"]) if item.get("iso3166_2") else None,
+        known_as=str(item["known_as"]) if item.get("known_as") else None,
     )
 
 

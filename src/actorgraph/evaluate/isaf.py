@@ -150,10 +150,15 @@ SECURITY_FORCE_NAMES = frozenset(
         "ministry of defence",
     }
 )
+#: Kinds of curated organisation that conduct operations rather than being their target.
+STATE_KINDS = frozenset(
+    {"state_force", "police", "government", "ministry", "agency", "international", "coalition"}
+)
 _SECURITY_FORCE_PATTERN = re.compile(
     r"^(?:afghan|coalition|isaf|international|nato|u\.?s\.?|us|american|british|combined|"
     r"partnered|joint)\b.*\b(?:army|police|forces?|commandos?|soldiers|troops|marines|"
     r"team|teams|command|units?|corps|kandaks?|air force)$"
+    r"|\b(?:regiment|battalion|brigade|company|division|squadron|platoon)$"
 )
 
 #: Normalised event kinds (lower case, no spaces, hyphens or underscores) -> class.
@@ -215,9 +220,26 @@ def group_label(name: str) -> str:
 
 
 def is_security_force(entity: ExtractedEntity) -> bool:
-    """Whether an organisation is one of the forces conducting the operations."""
+    """Whether an organisation is one of the forces conducting the operations.
+
+    By its kind in the curated organisation list when the record names it
+    (``known_as``): states' forces, governments and international bodies; else by name.
+    """
+    if entity.known_as and _curated_kind(entity.known_as) in STATE_KINDS:
+        return True
     keys = [gold_name_key(name) for name in entity.names]
     return any(key in SECURITY_FORCE_NAMES or _SECURITY_FORCE_PATTERN.match(key) for key in keys)
+
+
+@cache
+def _curated_kinds() -> dict[str, str]:
+    from actorgraph.nlp.organisations import load_organisations
+
+    return {organisation.key: organisation.kind for organisation in load_organisations()}
+
+
+def _curated_kind(key: str) -> str | None:
+    return _curated_kinds().get(key)
 
 
 def _entity_group_label(entity: ExtractedEntity, gold_labels: frozenset[str]) -> str:

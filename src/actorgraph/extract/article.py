@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from actorgraph.extract.dates import resolve_date
-from actorgraph.extract.events import INVOLVES_CONFIDENCE, EventMention
+from actorgraph.extract.events import EventMention
 from actorgraph.extract.mentions import Mention, MentionRelation
 from actorgraph.model import Article, ArticleExtraction, Entity, Event, Evidence, Fact
 from actorgraph.nlp.organisations import load_organisations
@@ -79,9 +79,10 @@ def extract_article(
                 )
             )
         for participant in event_mention.participants:
-            entity_id = entity_of.get(id(participant))
+            entity_id = entity_of.get(id(participant.mention))
             if entity_id:
-                add(Fact(event.id, Relation.INVOLVES, entity_id, INVOLVES_CONFIDENCE, evidence))
+                where = evidence_of(participant.sentence) if participant.sentence else evidence
+                add(Fact(event.id, Relation.INVOLVES, entity_id, participant.confidence, where))
     return extraction
 
 

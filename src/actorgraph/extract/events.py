@@ -123,7 +123,11 @@ DEFINITE_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 #: How many tokens after a district a stated province may follow ("X district, Y province").
 STATED_PROVINCE_WINDOW = 6
 GAZETTEER_PLACE_CONFIDENCE = 0.75
-INVOLVES_CONFIDENCE = 0.7
+CLAUSE_PARTICIPANT_CONFIDENCE = 0.75
+SENTENCE_PARTICIPANT_CONFIDENCE = 0.6
+DISCOURSE_PARTICIPANT_CONFIDENCE = 0.45
+#: Kinds of organisation that armed events target or are carried out by, besides states.
+GROUP_KINDS = frozenset({"armed_group", "criminal", "party"})
 
 
 @dataclass(eq=False, slots=True)
@@ -137,7 +141,7 @@ class EventMention:
     province_mention: Mention | None = None
     place_text: str | None = None
     location_confidence: float = 0.0
-    participants: list[Mention] = field(default_factory=list)
+    participants: list[Participant] = field(default_factory=list)
     date: str | None = None
 
     @property
@@ -176,7 +180,9 @@ class EventExtractor:
                 event = self.event_for(cluster, sentence, mentions, places, inherited)
                 if event is not None:
                     events.append(event)
-        doc._.ag_events = drop_headline_repeats(events)
+        events = drop_headline_repeats(events)
+        attach_group_mentions(events, doc, by_sentence)
+        doc._.ag_events = events
         return doc
 
     def event_for(
@@ -530,9 +536,23 @@ def _name_part(token: Token) -> bool:
     )
 
 
-def participants(cluster: list[Token], sentence: Span, mentions: list[Mention]) -> list[Mention]:
-    """People and organisations in the clause of the event: who acted and who was targeted."""
-    anchor = min(cluster, key=lambda t: len(list(t.ancestors)))
+@dataclass(frozen=True, slots=True)
+class Participant:
+    mention: Mention
+    confidence: float
+    #: Where the participant is named, when not in the event's own sentence.
+    sentence: Span | None = None
+
+
+def participants(
+    cluster: list[Token], sentence: Span, mentions: list[Mention]
+) -> list[Participant]:
+    """People and organisations of the event's sentence: who acted and who was targeted.
+
+    Those in the clause of the event's words are surer than the rest of the sentence
+    ("... while searching for a Taliban leader").
+    """
+    anchor = _anchor(cluster)
     clause = anchor
     for ancestor in anchor.ancestors:
         if clause.pos_ in ("VERB", "AUX"):
@@ -543,6 +563,49 @@ def participants(cluster: list[Token], sentence: Span, mentions: list[Mention]) 
     for mention in mentions:
         if mention.type is EntityType.PROVINCE or mention.is_media:
             continue
-        if mention.head.i in inside:
-            found.append(mention)
+        confidence = (
+            CLAUSE_PARTICIPANT_CONFIDENCE
+            if mention.head.i in inside
+            else (SENTENCE_PARTICIPANT_CONFIDENCE)
+        )
+        found.append(Participant(mention, confidence))
     return found
+
+
+def attach_group_mentions(
+    events: list[EventMention], doc: Doc, by_sentence: dict[int, list[Mention]]
+) -> None:
+    """Armed groups named in sentences that report no event take part in the nearest event.
+
+    Follow-up sentences name the target of the operation just reported ("The Taliban
+    facilitator prepares weapons ..."), so each joins the closest earlier event (or,
+    before the first event, the first one).
+    """
+    if not events:
+        return
+    with_events = {event.sentence.start for event in events}
+    for start, mentions in by_sentence.items():
+        if start in with_events:
+            continue
+        groups = [m for m in mentions if m.referent.kind in GROUP_KINDS or _unknown_group(m)]
+        if not groups:
+            continue
+        earlier = [e for e in events if e.sentence.start < start]
+        event = earlier[-1] if earlier else events[0]
+        known = {id(p.mention) for p in event.participants}
+        event.participants.extend(
+            Participant(m, DISCOURSE_PARTICIPANT_CONFIDENCE, m.span.sent)
+            for m in groups
+            if id(m) not in known
+        )
+
+
+def _unknown_group(mention: Mention) -> bool:
+    """An organisation the curated list does not know, named like a group or network."""
+    referent = mention.referent
+    words = {t.lower_ for t in referent.span}
+    return (
+        referent.type is EntityType.ORGANISATION
+        and referent.kind is None
+        and bool(words & {"network", "group", "front", "brigade", "militia", "movement"})
+    )

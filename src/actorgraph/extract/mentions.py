@@ -132,6 +132,7 @@ ANTECEDENT_SENTENCES = 2
 GROUP_KINDS = frozenset({"armed_group", "party"})
 #: Lower-case particles inside names ("Sabah al-Numan", "Osama bin Laden"), never stripped.
 NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "abu", "de", "da", "del", "van", "von", "ul"})
+PLACE_NOUNS_AFTER = frozenset({"district", "province", "village", "valley", "city", "town"})
 #: Single words the NER takes for organisations in "Interior minister X": a portfolio.
 PORTFOLIO_WORDS = frozenset(
     {
@@ -240,6 +241,9 @@ class MentionFinder:
         """ "Cameroon" is a country used as a place; "Interior" alone is a portfolio."""
         if len(ent) == 1 and ent[0].lower_ in PORTFOLIO_WORDS:
             return True
+        following = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+        if following is not None and following.lower_ in PLACE_NOUNS_AFTER:
+            return True  # "Chimtal district": the NER took a place for an organisation
         return self.gazetteer.country_code(clean_name(ent.text)) is not None
 
     def _known(self, key: str):
