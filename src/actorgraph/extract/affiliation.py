@@ -31,130 +31,29 @@ from actorgraph.extract.mentions import (
 from actorgraph.extract.syntax import dependency_path, is_negated, path_edges
 from actorgraph.ontology import EntityType, Relation
 
+#: Nouns for a person's place in an organisation: member, leader, spokesman, officer ...
 ROLE_NOUNS = frozenset(
-    [
-        "member",
-        "members",
-        "leader",
-        "leaders",
-        "chief",
-        "head",
-        "founder",
-        "cofounder",
-        "co-founder",
-        "commander",
-        "commanders",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "spokesmen",
-        "official",
-        "officials",
-        "officer",
-        "officers",
-        "general",
-        "colonel",
-        "lieutenant",
-        "captain",
-        "major",
-        "sergeant",
-        "admiral",
-        "marshal",
-        "brigadier",
-        "soldier",
-        "soldiers",
-        "fighter",
-        "fighters",
-        "militant",
-        "militants",
-        "negotiator",
-        "negotiators",
-        "envoy",
-        "representative",
-        "delegate",
-        "minister",
-        "secretary",
-        "secretary-general",
-        "director",
-        "chairman",
-        "chairwoman",
-        "chair",
-        "president",
-        "vice-president",
-        "executive",
-        "ceo",
-        "employee",
-        "employees",
-        "staffer",
-        "staff",
-        "fellow",
-        "researcher",
-        "professor",
-        "lecturer",
-        "scientist",
-        "analyst",
-        "economist",
-        "lawyer",
-        "attorney",
-        "counsel",
-        "adviser",
-        "advisor",
-        "aide",
-        "deputy",
-        "governor",
-        "ambassador",
-        "diplomat",
-        "emir",
-        "amir",
-        "mufti",
-        "ideologue",
-        "operative",
-        "operatives",
-        "facilitator",
-        "financier",
-        "recruiter",
-        "trainer",
-        "bomber",
-        "sniper",
-        "cleric",
-        "correspondent",
-        "reporter",
-        "editor",
-        "journalist",
-        "producer",
-        "columnist",
-        "photographer",
-        "worker",
-        "manager",
-        "partner",
-        "owner",
-        "agent",
-        "investigator",
-        "inspector",
-        "policeman",
-        "senator",
-        "congressman",
-        "congresswoman",
-        "lawmaker",
-        "legislator",
-        "coordinator",
-        "organiser",
-        "organizer",
-        "strategist",
-        "insider",
-        "loyalist",
-        "veteran",
-        "trustee",
-        "president-elect",
-        "premier",
-        "administrator",
-        "commandant",
-        "chaplain",
-        "guard",
-        "guards",
-        "bodyguard",
-        "associate",
-    ]
+    """
+    member members leader leaders chief head founder cofounder co-founder commander commanders
+    spokesman spokeswoman spokesperson spokesmen official officials officer officers general
+    colonel lieutenant captain major sergeant admiral marshal brigadier soldier soldiers fighter
+    fighters militant militants negotiator negotiators envoy representative delegate minister
+    secretary secretary-general director chairman chairwoman chair president vice-president
+    executive ceo employee employees staffer staff fellow researcher professor lecturer
+    scientist analyst economist lawyer attorney counsel adviser advisor aide deputy governor
+    ambassador diplomat emir amir mufti ideologue operative operatives facilitator financier
+    recruiter trainer bomber sniper cleric correspondent reporter editor journalist producer
+    columnist photographer worker manager partner owner agent investigator inspector policeman
+    senator congressman congresswoman lawmaker legislator coordinator organiser organizer
+    strategist insider loyalist veteran trustee president-elect premier administrator
+    commandant chaplain guard guards bodyguard associate pilot trader engineer doctor nurse
+    teacher actor actress star anchor host coach player judge magistrate prosecutor detective
+    sheriff mayor councillor councilman activist candidate nominee publisher writer author
+    physician surgeon superintendent commissioner chancellor rector dean provost consultant
+    clerk treasurer auditor accountant banker broker technician specialist expert mechanic
+    sailor marine airman crewman guerrilla guerrillas rebel rebels insurgent insurgents
+    jihadist volunteer recruit cadre emissary mediator liaison controller architect designer
+    """.split()
 )
 NOUN_PHRASE_DEPS = frozenset(
     {
@@ -206,6 +105,19 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 MAX_PATH = 8
 
 ROLE_CONFIDENCE = 0.92
+TITLE_CONFIDENCE = 0.8
+GROUP_NOUNS = frozenset({"group", "organisation", "organization", "movement", "network"})
+SPEAKER_CONFIDENCE = 0.6
+CONJUNCT_PENALTY = 0.1
+SPEECH_VERBS = frozenset({"say", "tell", "add", "explain", "note", "state", "confirm"})
+#: Ranks and titles written before a name: "Lt.", "Capt.", "Judge", "Dr.".
+TITLE_WORDS = frozenset(
+    """
+    lt lieutenant capt captain col colonel gen general maj major sgt sergeant cpl adm admiral
+    cmdr commander judge justice dr prof sen rep gov mr mrs ms insp inspector det detective
+    supt superintendent chief
+    """.split()
+)
 PLAIN_OF_CONFIDENCE = 0.6
 VERB_CONFIDENCE = 0.82
 ANAPHOR_FACTOR = 0.9
@@ -236,21 +148,12 @@ class AffiliationExtractor:
 
 def affiliation(person: Mention, organisation: Mention) -> MentionRelation | None:
     """The affiliation that the sentence states between the two mentions, if any."""
-    if organisation.is_media and not _has_role_path(person, organisation):
-        return None
-    path = dependency_path(person.head, organisation.head)
-    if len(path) < 2 or len(path) > MAX_PATH:
-        return None
-    found = (
-        _through_role_noun(path)
-        or _through_plain_of(path)
-        or _through_whose(path)
-        or _through_verb(path)
-    )
+    found = _linking_path(person.head, organisation.head) or _for_conjunct(person, organisation)
+    if found is None:
+        found = _speaker_of_organisation_news(person, organisation)
     if found is None:
         return None
     confidence, cue = found
-    confidence -= LONG_PATH_PENALTY * max(0, len(path) - 4)
     if organisation.antecedent is not None:
         confidence *= ANAPHOR_FACTOR
     return MentionRelation(
@@ -263,9 +166,54 @@ def affiliation(person: Mention, organisation: Mention) -> MentionRelation | Non
     )
 
 
-def _has_role_path(person: Mention, organisation: Mention) -> bool:
-    path = dependency_path(person.head, organisation.head)
-    return bool(path) and _through_role_noun(path) is not None
+def _linking_path(person: Token, organisation: Token) -> tuple[float, str] | None:
+    path = dependency_path(person, organisation)
+    if len(path) < 2 or len(path) > MAX_PATH:
+        return None
+    found = (
+        _through_role_noun(path)
+        or _through_title(path)
+        or _through_plain_of(path)
+        or _through_whose(path)
+        or _through_verb(path)
+    )
+    if found is None:
+        return None
+    confidence, cue = found
+    return confidence - LONG_PATH_PENALTY * max(0, len(path) - 4), cue
+
+
+def _for_conjunct(person: Mention, organisation: Mention) -> tuple[float, str] | None:
+    """ "Bellona members Nils Bemer and Tomas Nilsen": the second shares the first's link."""
+    head = person.head
+    if head.dep_ != "conj" or head.head.ent_type_ != "PERSON":
+        return None
+    found = _linking_path(head.head, organisation.head)
+    return (found[0] - CONJUNCT_PENALTY, found[1]) if found else None
+
+
+def _speaker_of_organisation_news(
+    person: Mention, organisation: Mention
+) -> tuple[float, str] | None:
+    """ "ORG will open a plant, said X, a company official": a role without its own ORG.
+
+    The speaker described by a bare role noun speaks for the organisation that is the
+    subject of what they said.
+    """
+    head = person.head
+    verb = head.head
+    if head.dep_ != "nsubj" or verb.lemma_.lower() not in SPEECH_VERBS:
+        return None
+    roles = [c for c in head.children if c.dep_ == "appos" and is_role(c)]
+    if not roles or any(c.dep_ == "prep" for c in roles[0].children):
+        return None
+    reported = [c for c in verb.children if c.dep_ == "ccomp"]
+    if not reported:
+        return None
+    subjects = [c for c in reported[0].children if c.dep_ in ("nsubj", "nsubjpass")]
+    if subjects and organisation.head.i in {t.i for t in subjects[0].subtree}:
+        return SPEAKER_CONFIDENCE, roles[0].text
+    return None
 
 
 def is_role(token: Token) -> bool:
@@ -300,13 +248,36 @@ def _is_role_participle(token: Token) -> bool:
 
 
 def _through_plain_of(path: list[Token]) -> tuple[float, str] | None:
-    """ "John Smith of Reuters": the person's own "of" phrase names the organisation."""
-    if len(path) != 3:
+    """ "John Smith of Reuters", "X, of the DEM's division": the person's own "of" phrase."""
+    if len(path) > 5:
         return None
     prep = path[1]
-    if prep.lower_ in ("of", "at") and prep.head.i == path[0].i and path[2].head.i == prep.i:
+    if prep.lower_ not in ("of", "at") or prep.head.i != path[0].i or prep.dep_ != "prep":
+        return None
+    rest = path[2:]
+    if all(t.pos_ not in ("VERB", "AUX") for t in rest) and _noun_phrase_edges(path[1:]):
         return PLAIN_OF_CONFIDENCE, prep.text
     return None
+
+
+def _through_title(path: list[Token]) -> tuple[float, str] | None:
+    """ "Coast Guard Lt. Steve Hardy", "the department's Al Comproni": the name's own modifier."""
+    if len(path) != 2:
+        return None
+    person, organisation = path
+    if person.dep_ == "poss" and person.head.i == organisation.i:
+        # "Osama Bin Laden's group": the group the person leads.
+        return (TITLE_CONFIDENCE, organisation.text) if organisation.lemma_ in GROUP_NOUNS else None
+    if organisation.head.i != person.i or organisation.dep_ not in ("compound", "poss", "nmod"):
+        return None
+    between = person.doc[organisation.i + 1 : person.i]
+    if organisation.dep_ == "poss" or any(_is_title_word(t) for t in between):
+        return TITLE_CONFIDENCE, organisation.text
+    return None
+
+
+def _is_title_word(token: Token) -> bool:
+    return is_role(token) or token.lower_.rstrip(".") in TITLE_WORDS
 
 
 def _through_whose(path: list[Token]) -> tuple[float, str] | None:

@@ -119,6 +119,9 @@ EXPLICIT_PROVINCE_CONFIDENCE = 0.9
 #: An event with no place in its sentence happened where the text last set the scene.
 INHERITED_PLACE_CONFIDENCE = 0.6
 FRAME_SENTENCES = 3
+#: Pieces of place names that are no words of their own: "Nahr-e-Seraj", "Qal'ah-ye Zal".
+NAME_CONNECTORS = frozenset({"-", "e", "i", "ye", "al", "el", "wa"})
+SEQUENCE_PREPS = frozenset({"after", "before", "following", "since", "ahead"})
 DEFINITE_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 #: How many tokens after a district a stated province may follow ("X district, Y province").
 STATED_PROVINCE_WINDOW = 6
@@ -126,6 +129,14 @@ GAZETTEER_PLACE_CONFIDENCE = 0.75
 CLAUSE_PARTICIPANT_CONFIDENCE = 0.75
 SENTENCE_PARTICIPANT_CONFIDENCE = 0.6
 DISCOURSE_PARTICIPANT_CONFIDENCE = 0.45
+ORGANISATION_HEAD_WORDS = frozenset(
+    """
+    network group front army party movement brigade battalion regiment militia council
+    committee ministry police force service agency organisation organization union alliance
+    coalition company corps commission government administration authority office court
+    guard navy unit wing cell faction association federation league institute university
+    """.split()
+)
 #: Kinds of organisation that armed events target or are carried out by, besides states.
 GROUP_KINDS = frozenset({"armed_group", "criminal", "party"})
 
@@ -475,6 +486,8 @@ def trigger_clusters(sentence: Span) -> list[list[Token]]:
         for ancestor in trigger.ancestors:
             if node.dep_ == "conj" or node.dep_ in CLAUSE_EDGES:
                 break
+            if node.dep_ == "prep" and node.lower_ in SEQUENCE_PREPS:
+                break  # "arrested two men after the blast": another, earlier event
             if ancestor.i in owner:
                 owner[trigger.i] = _root(owner, ancestor.i)
                 break
@@ -528,12 +541,13 @@ def place_spans(sentence: Span, skip_until: int) -> list[Span]:
 
 
 def _name_part(token: Token) -> bool:
-    return (
-        token.pos_ == "PROPN"
-        or (token.text in ("'", "’") and not token.whitespace_)
-        or (token.text in ("-", "e", "i", "ye", "al") and token.whitespace_ == "")
-        or (token.is_title and token.is_alpha)
-    )
+    if token.text in NAME_CONNECTORS:
+        return True
+    if token.text in ("'", "’"):
+        return not token.whitespace_
+    if token.is_stop or token.is_punct:
+        return False
+    return token.pos_ == "PROPN" or (token.is_title and token.is_alpha)
 
 
 @dataclass(frozen=True, slots=True)
@@ -563,11 +577,10 @@ def participants(
     for mention in mentions:
         if mention.type is EntityType.PROVINCE or mention.is_media:
             continue
-        confidence = (
-            CLAUSE_PARTICIPANT_CONFIDENCE
-            if mention.head.i in inside
-            else (SENTENCE_PARTICIPANT_CONFIDENCE)
-        )
+        if mention.type is EntityType.ORGANISATION and not looks_like_organisation(mention):
+            continue
+        in_clause = mention.head.i in inside
+        confidence = CLAUSE_PARTICIPANT_CONFIDENCE if in_clause else SENTENCE_PARTICIPANT_CONFIDENCE
         found.append(Participant(mention, confidence))
     return found
 
@@ -609,3 +622,15 @@ def _unknown_group(mention: Mention) -> bool:
         and referent.kind is None
         and bool(words & {"network", "group", "front", "brigade", "militia", "movement"})
     )
+
+
+def looks_like_organisation(mention: Mention) -> bool:
+    """Curated, or named with a word that organisations are named with ("... Network").
+
+    The NER also labels villages, people and weapons (RPG, PKM) as organisations; as
+    an event's participant only a name that says it is an organisation is trusted.
+    """
+    referent = mention.referent
+    if referent.kind is not None:
+        return True
+    return any(t.lemma_.lower() in ORGANISATION_HEAD_WORDS for t in referent.span)

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from actorgraph.nlp.leaders import LeaderBook, load_leaders
 from actorgraph.nlp.organisations import OrganisationDirectory, load_organisations
 from actorgraph.nlp.places import Gazetteer, load_gazetteer
 from actorgraph.ontology import EntityType
@@ -125,6 +126,13 @@ NAMED_ANAPHORS = frozenset(
         "brigades",
         "corps",
         "unit",
+        "department",
+        "company",
+        "firm",
+        "government",
+        "administration",
+        "commission",
+        "committee",
     }
 )
 ANTECEDENT_SENTENCES = 2
@@ -132,6 +140,8 @@ ANTECEDENT_SENTENCES = 2
 GROUP_KINDS = frozenset({"armed_group", "party"})
 #: Lower-case particles inside names ("Sabah al-Numan", "Osama bin Laden"), never stripped.
 NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "abu", "de", "da", "del", "van", "von", "ul"})
+#: "<leader>'s group": nouns that name the organisation a leader heads.
+LEADER_GROUP_NOUNS = frozenset({"group", "organisation", "organization", "movement", "network"})
 PLACE_NOUNS_AFTER = frozenset({"district", "province", "village", "valley", "city", "town"})
 #: Single words the NER takes for organisations in "Interior minister X": a portfolio.
 PORTFOLIO_WORDS = frozenset(
@@ -194,13 +204,16 @@ def register_extensions() -> None:
 def make_mention_finder(nlp: Language, name: str) -> MentionFinder:
     """Find people, organisations and provinces; resolve "the group" and "its"."""
     register_extensions()
-    return MentionFinder(load_organisations(), load_gazetteer())
+    return MentionFinder(load_organisations(), load_gazetteer(), load_leaders())
 
 
 class MentionFinder:
-    def __init__(self, organisations: OrganisationDirectory, gazetteer: Gazetteer) -> None:
+    def __init__(
+        self, organisations: OrganisationDirectory, gazetteer: Gazetteer, leaders: LeaderBook
+    ) -> None:
         self.organisations = organisations
         self.gazetteer = gazetteer
+        self.leaders = leaders
 
     def __call__(self, doc: Doc) -> Doc:
         mentions: list[Mention] = []
@@ -211,6 +224,7 @@ class MentionFinder:
                 mentions.append(mention)
             elif ent.label_ in PLACE_LABELS:
                 places.append(ent)
+        mentions.extend(self.groups_named_by_leader(mentions))
         mentions.extend(find_anaphors(doc, mentions))
         mentions.sort(key=lambda mention: mention.span.start)
         doc._.ag_mentions = mentions
@@ -236,6 +250,23 @@ class MentionFinder:
             span = strip_leading_article(ent)
             return Mention(span, EntityType.ORGANISATION, clean_name(span.text))
         return None
+
+    def groups_named_by_leader(self, mentions: list[Mention]) -> list[Mention]:
+        """ "Osama Bin Laden's group": the organisation a well-known leader heads."""
+        found = []
+        for person in (m for m in mentions if m.type is EntityType.PERSON):
+            doc, end = person.span.doc, person.span.end
+            if end + 1 >= len(doc) or doc[end].tag_ != "POS":
+                continue
+            noun = doc[end + 1]
+            key = self.leaders.organisation_led_by(person.name)
+            if key is None or noun.lemma_.lower() not in LEADER_GROUP_NOUNS or noun.ent_type_:
+                continue
+            known = self._known(key)
+            if known is not None:
+                span = doc[person.span.start : noun.i + 1]
+                found.append(Mention(span, EntityType.ORGANISATION, span.text, key, known.kind))
+        return found
 
     def _is_place_or_portfolio(self, ent: Span) -> bool:
         """ "Cameroon" is a country used as a place; "Interior" alone is a portfolio."""

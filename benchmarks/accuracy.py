@@ -1,0 +1,110 @@
+"""The README's accuracy table: every gold set and benchmark, actorgraph beside the baseline.
+
+Runs, in one go, the project's gold files (seed and dev), CoNLL04 dev (Work_For as
+affiliatedWith) and the ISAF press releases (province, armed group, event kind), each
+for actorgraph and for the sentence co-occurrence baseline, with the same scoring code
+as ``actorgraph evaluate``. Also prints the precision of actorgraph's facts per
+confidence band on the gold sets. ``--json`` prints everything as JSON.
+
+    python benchmarks/accuracy.py [--shared ../shared] [--model NAME] [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from actorgraph.api import extract, pipeline
+from actorgraph.evaluate import (
+    Report,
+    cooccurrence_record,
+    score_conll04,
+    score_gold,
+    score_isaf,
+)
+from actorgraph.evaluate.bands import confidence_bands
+from actorgraph.nlp.models import DEFAULT_MODEL
+from actorgraph.reading import read_articles
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def actorgraph_records(path: Path, model: str) -> list[dict[str, Any]]:
+    return [extraction.to_record() for extraction in extract([path], model=model)]
+
+
+def baseline_records(path: Path, model: str) -> list[dict[str, Any]]:
+    articles = list(read_articles([path]))
+    docs = pipeline(model).pipe(article.text for article in articles)
+    return [cooccurrence_record(a.id, doc) for a, doc in zip(articles, docs, strict=True)]
+
+
+def datasets(shared: Path) -> list[tuple[str, Path, Callable[[list[dict]], Report]]]:
+    gold, bench = shared / "gold", shared / "benchmarks"
+    return [
+        ("seed", shared / "corpus" / "seed", lambda r: score_gold(gold / "seed", r)),
+        ("dev (8 countries)", shared / "corpus" / "dev", lambda r: score_gold(gold / "dev", r)),
+        (
+            "CoNLL04 dev",
+            bench / "conll04" / "dev.jsonl",
+            lambda r: score_conll04(bench / "conll04" / "dev.jsonl", r),
+        ),
+        (
+            "ISAF",
+            bench / "isaf" / "dev.jsonl",
+            lambda r: score_isaf(bench / "isaf" / "dev.jsonl", r),
+        ),
+    ]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", type=Path, default=REPO.parent / "shared")
+    parser.add_argument("--model", default=DEFAULT_MODEL)
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+
+    results: dict[str, Any] = {}
+    bands_input: list[tuple[Path, list[dict]]] = []
+    for name, path, score in datasets(args.shared):
+        ours = actorgraph_records(path, args.model)
+        theirs = baseline_records(path, args.model)
+        results[name] = {"actorgraph": score(ours).to_dict(), "baseline": score(theirs).to_dict()}
+        if name in ("seed", "dev (8 countries)"):
+            gold_dir = args.shared / "gold" / ("seed" if name == "seed" else "dev")
+            bands_input.append((gold_dir, ours))
+    results["confidence bands (seed + dev)"] = confidence_bands(bands_input)
+    if args.json:
+        print(json.dumps(results, indent=2))
+    else:
+        print(markdown_table(results))
+
+
+def markdown_table(results: dict[str, Any]) -> str:
+    lines = [
+        "| data | measure | actorgraph P | R | F1 | baseline P | R | F1 |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for name, result in results.items():
+        if "actorgraph" not in result:
+            continue
+        ours, theirs = result["actorgraph"], result["baseline"]
+        for measure in [*ours["scores"], "micro"]:
+            a = ours["micro"] if measure == "micro" else ours["scores"][measure]
+            b = theirs["micro"] if measure == "micro" else theirs["scores"].get(measure, {})
+            lines.append(
+                f"| {name} | {measure} | {a['precision']:.2f} | {a['recall']:.2f} | "
+                f"**{a['f1']:.2f}** | {b.get('precision', 0):.2f} | {b.get('recall', 0):.2f} | "
+                f"{b.get('f1', 0):.2f} |"
+            )
+    lines += ["", "| confidence band | facts | precision |", "| --- | ---: | ---: |"]
+    for band in results["confidence bands (seed + dev)"]:
+        lines.append(f"| {band['band']} | {band['facts']} | {band['precision']:.2f} |")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,49 @@
+"""Precision per confidence band: does a fact's confidence mean something?
+
+Each band keeps only the relations whose confidence falls in it and scores them
+against the gold, so a band's precision is the share of its facts that the gold
+confirms (optional relations count neither way).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from actorgraph.evaluate.gold import score_gold
+
+BANDS: tuple[tuple[float, float], ...] = ((0.0, 0.5), (0.5, 0.7), (0.7, 0.85), (0.85, 1.0))
+
+
+def in_band(confidence: float, low: float, high: float) -> bool:
+    return low <= confidence < high or (high == 1.0 and confidence == 1.0)
+
+
+def keep_band(record: Mapping[str, Any], low: float, high: float) -> dict[str, Any]:
+    """The record with only the relations whose confidence is in [low, high)."""
+    relations = [r for r in record["relations"] if in_band(float(r["confidence"]), low, high)]
+    return {**record, "relations": relations}
+
+
+def confidence_bands(
+    sets: Iterable[tuple[Path, list[Mapping[str, Any]]]],
+) -> list[dict[str, Any]]:
+    """Facts and precision per band, over several (gold folder, records) pairs."""
+    sets = list(sets)
+    rows = []
+    for low, high in BANDS:
+        hits = false_alarms = 0
+        for gold_dir, records in sets:
+            micro = score_gold(gold_dir, [keep_band(r, low, high) for r in records]).micro
+            hits += micro.tp
+            false_alarms += micro.fp
+        facts = hits + false_alarms
+        rows.append(
+            {
+                "band": f"[{low:.2f}, {high:.2f}{']' if high == 1.0 else ')'}",
+                "facts": facts,
+                "precision": hits / facts if facts else 0.0,
+            }
+        )
+    return rows
