@@ -92,7 +92,7 @@ GOVERNOR_STEPS = 4
 CLAUSE_EDGES = frozenset({"acl", "relcl", "ccomp", "csubj"})
 IRREALIS_AUX = frozenset({"could", "might", "may", "will", "would", "should", "can"})
 #: "seize" counts only for people: "seized weapons" is no capture.
-PEOPLE_OBJECT_ONLY = frozenset({"seize", "capture"})
+PEOPLE_OBJECT_ONLY = frozenset({"seize", "capture", "execute"})
 DATELINE_SEPARATORS = frozenset({"—", "–", "--", "-", ":", ")"})
 DATELINE_MAX_TOKENS = 16
 PLACE_NOUNS = frozenset(
@@ -445,9 +445,9 @@ def _is_background(token: Token) -> bool:
     if any(c.dep_ == "neg" for c in token.children):
         return True
     if token.pos_ == "VERB" and any(
-        c.dep_ == "aux" and c.lower_ in IRREALIS_AUX for c in token.children
+        c.dep_ == "aux" and (c.lower_ in IRREALIS_AUX or c.tag_ == "TO") for c in token.children
     ):
-        return True
+        return True  # "could attack", "an operation to capture a leader"
     node = token
     for steps, ancestor in enumerate(token.ancestors):
         if steps < GOVERNOR_STEPS and ancestor.lemma_.lower() in BACKGROUND_GOVERNORS:
