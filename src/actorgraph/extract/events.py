@@ -175,22 +175,18 @@ class EventExtractor:
         by_sentence = sentence_mentions(doc)
         country = self.country_hint(doc)
         events: list[EventMention] = []
-        frame: PlaceCandidate | None = None
-        since_frame = 0
+        scene = Scene()
         for sentence in doc.sents:
             mentions = by_sentence.get(sentence.start, [])
             places = self.place_candidates(sentence, mentions, country)
-            if places:
-                frame, since_frame = setting_of(places), 0
-            else:
-                since_frame += 1
-            inherited = frame if frame is not None and since_frame <= FRAME_SENTENCES else None
+            scene.next_sentence(sentence, places)
             for cluster in trigger_clusters(sentence):
                 if events and refers_back(cluster):
                     continue
-                event = self.event_for(cluster, sentence, mentions, places, inherited)
+                event = self.event_for(cluster, sentence, mentions, places, scene)
                 if event is not None:
                     events.append(event)
+                    scene.event_placed(event)
         events = drop_headline_repeats(events)
         attach_group_mentions(events, doc, by_sentence)
         doc._.ag_events = events
@@ -202,13 +198,17 @@ class EventExtractor:
         sentence: Span,
         mentions: list[Mention],
         places: list[PlaceCandidate],
-        inherited: PlaceCandidate | None,
+        scene: Scene,
     ) -> EventMention | None:
         kind = max((_trigger_kind(t) for t in cluster), key=lambda pair: pair[1])[0]
         event = EventMention(triggers=cluster, kind=kind, sentence=sentence)
-        if places:
-            place_event(event, nearest_place(places, cluster))
-        elif inherited is not None and not is_headline(sentence) and reports_one_event(cluster):
+        own = nearest_place(places, cluster) if places else None
+        inherited = (
+            scene.place if not is_headline(sentence) and reports_one_event(cluster) else None
+        )
+        if own is not None and not (inherited and scene.overrides(own)):
+            place_event(event, own)
+        elif inherited is not None:
             place_event(event, inherited, INHERITED_PLACE_CONFIDENCE)
         event.participants = participants(cluster, sentence, mentions)
         if event.province is None and not event.participants:
@@ -242,7 +242,15 @@ class EventExtractor:
                 continue
             matches = self.gazetteer.find_place(span.text, country)
             if matches:
-                found.append(PlaceCandidate(span, matches[0].province, GAZETTEER_PLACE_CONFIDENCE))
+                best = matches[0]
+                found.append(
+                    PlaceCandidate(
+                        span,
+                        best.province,
+                        GAZETTEER_PLACE_CONFIDENCE,
+                        is_district=best.kind == "district",
+                    )
+                )
         candidates = sorted(explicit + found, key=lambda c: c.span.start)
         direct = [c for c in candidates if not describes_a_person(c.span)]
         return direct or candidates
@@ -281,6 +289,63 @@ class EventExtractor:
         return votes.most_common(1)[0][0] if votes else None
 
 
+class Scene:
+    """Where the story is: the place of the last located event, or of an "In X, ..." opening.
+
+    An event whose sentence names no place happened there; so did one whose only place
+    is a village the gazetteer puts in another province, within a few sentences of a
+    province the text stated. Places mentioned in passing do not move the scene.
+    """
+
+    def __init__(self) -> None:
+        self.setting: PlaceCandidate | None = None
+        self.age = 0
+
+    @property
+    def place(self) -> PlaceCandidate | None:
+        return self.setting if self.age <= FRAME_SENTENCES else None
+
+    def next_sentence(self, sentence: Span, places: list[PlaceCandidate]) -> None:
+        self.age += 1
+        setting = [p for p in places if _opens_sentence(p.span, sentence) or _in_main_story(p.span)]
+        if setting:
+            self.setting, self.age = setting_of(setting), 0
+
+    def event_placed(self, event: EventMention) -> None:
+        if event.province is not None and event.location_confidence > INHERITED_PLACE_CONFIDENCE:
+            self.setting = PlaceCandidate(
+                event.sentence, event.province, event.location_confidence, event.province_mention
+            )
+            self.age = 0
+
+    def overrides(self, own: PlaceCandidate) -> bool:
+        """A stated province nearby beats a village the gazetteer puts elsewhere."""
+        scene = self.place
+        return (
+            scene is not None
+            and scene.confidence >= EXPLICIT_PROVINCE_CONFIDENCE
+            and own.confidence < EXPLICIT_PROVINCE_CONFIDENCE
+            and not own.is_district
+            and own.province.code != scene.province.code
+        )
+
+
+def _in_main_story(span: Span) -> bool:
+    """A place of what the sentence reports, not of a background or a description."""
+    node = span.root
+    for ancestor in node.ancestors:
+        if node.dep_ in CLAUSE_EDGES or ancestor.lemma_.lower() in BACKGROUND_GOVERNORS:
+            return False
+        node = ancestor
+    return not describes_a_person(span)
+
+
+def _opens_sentence(span: Span, sentence: Span) -> bool:
+    """ "In Sangin district, ...", "Also in Helmand yesterday, ...": a scene-setting opening."""
+    words = [t for t in sentence[: span.start - sentence.start] if not t.is_space]
+    return len(words) <= 3 and any(t.lower_ in ("in", "near", "at") for t in words)
+
+
 @dataclass(frozen=True, slots=True)
 class PlaceCandidate:
     """A place named in a sentence and the province it lies in."""
@@ -289,6 +354,7 @@ class PlaceCandidate:
     province: Province
     confidence: float
     mention: Mention | None = None
+    is_district: bool = False
 
 
 def _anchor(cluster: list[Token]) -> Token:
