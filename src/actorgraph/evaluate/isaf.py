@@ -155,10 +155,10 @@ STATE_KINDS = frozenset(
     {"state_force", "police", "government", "ministry", "agency", "international", "coalition"}
 )
 _SECURITY_FORCE_PATTERN = re.compile(
-    r"^(?:afghan|coalition|isaf|international|nato|u\.?s\.?|us|american|british|combined|"
+    r"^(?:afghan|afghanistan|coalition|isaf|international|nato|u\.?s\.?|us|american|british|combined|"
     r"partnered|joint)\b.*\b(?:army|police|forces?|commandos?|soldiers|troops|marines|"
     r"team|teams|command|units?|corps|kandaks?|air force)$"
-    r"|\b(?:regiment|battalion|brigade|company|division|squadron|platoon)$"
+    r"|^.*\b(?:regiment|battalion|brigade|company|division|squadron|platoon|assistance force)$"
 )
 
 #: Normalised event kinds (lower case, no spaces, hyphens or underscores) -> class.
@@ -225,8 +225,8 @@ def is_security_force(entity: ExtractedEntity) -> bool:
     By its kind in the curated organisation list when the record names it
     (``known_as``): states' forces, governments and international bodies; else by name.
     """
-    if entity.known_as and _curated_kind(entity.known_as) in STATE_KINDS:
-        return True
+    if entity.known_as and _curated_kind(entity.known_as) is not None:
+        return _curated_kind(entity.known_as) in STATE_KINDS
     keys = [gold_name_key(name) for name in entity.names]
     return any(key in SECURITY_FORCE_NAMES or _SECURITY_FORCE_PATTERN.match(key) for key in keys)
 
