@@ -1,5 +1,6 @@
 """Tests of actorgraph.nlp.organisations: the curated organisation file, its loader and
-the spaCy EntityRuler patterns built from it, on the real English pipeline."""
+the spaCy component that matches it (actorgraph.nlp.gazetteer), on the real English
+pipeline. More tests of the component itself are in test_gazetteer.py."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import pytest
 import spacy
 from spacy.language import Language
 
+from actorgraph.nlp.gazetteer import FACTORY, OrganisationMatcher
 from actorgraph.nlp.organisations import (
     KINDS,
     KnownOrganisation,
@@ -30,15 +32,14 @@ def directory() -> OrganisationDirectory:
 
 @pytest.fixture(scope="module")
 def ruler_nlp(directory: OrganisationDirectory) -> Language:
-    """The real English pipeline with the organisation ruler before "ner", loaded once."""
+    """The real English pipeline with the organisation matcher before "ner", loaded once."""
     nlp = spacy.load(MODEL)
-    ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True})
-    ruler.add_patterns(directory.entity_ruler_patterns())
+    nlp.add_pipe(FACTORY, before="ner")
     return nlp
 
 
 def known_orgs(nlp: Language, text: str) -> list[tuple[str, str]]:
-    """The (span text, key) of every entity the organisation ruler set."""
+    """The (span text, key) of every entity the organisation matcher set."""
     return [(ent.text, ent.ent_id_) for ent in nlp(text).ents if ent.ent_id_]
 
 
@@ -582,46 +583,57 @@ def test_the_directory_checks_organisations_built_in_code() -> None:
     assert list(directory) == [alpha] and "alpha" in directory
 
 
-# --- spaCy patterns -----------------------------------------------------------------------
+# --- the spaCy component ----------------------------------------------------------------
 
 
-def test_pattern_shapes(directory: OrganisationDirectory) -> None:
-    patterns = directory.entity_ruler_patterns()
-    assert len(patterns) >= len(directory)
-    assert {p["label"] for p in patterns} == {"ORG"}
-    assert {p["id"] for p in patterns} == {org.key for org in directory}
-    for pattern in patterns:
-        first = pattern["pattern"][0]
-        # the first token is tried at every position, so it must be a plain (C-level) test
-        assert not any(isinstance(value, dict) for value in first.values()) or set(first) & {
-            "POS",
-            "DEP",
-        }, pattern
-        assert "OP" not in first
-    validating = spacy.blank("en").add_pipe("entity_ruler", config={"validate": True})
-    validating.add_patterns(patterns)  # raises on a malformed pattern
-    firsts = [p["pattern"][0] for p in patterns if p["id"] == "islamic-state"]
-    assert all(first.get("ORTH") == "IS" for first in firsts if "IS" in first.values())
-    assert not any(first.get("LOWER") == "is" for first in firsts)
+def test_exact_case_lists_the_surface_forms_that_need_their_capitals(
+    directory: OrganisationDirectory,
+) -> None:
+    assert directory.exact_case("islamic-state") == {"Islamic State", "Islamic State group"}
+    assert directory.exact_case("al-qaeda") == frozenset()
+    with pytest.raises(KeyError):
+        directory.exact_case("no-such-organisation")
 
 
-def test_patterns_are_built_with_the_model_tokenizer(
+def test_phrases_are_few_lower_case_and_free_of_hyphen_and_apostrophe_tokens(
     directory: OrganisationDirectory, ruler_nlp: Language
 ) -> None:
-    blank = spacy.blank("en").tokenizer
-    differing = [
-        surface
-        for org in directory
-        for surface in org.surface_forms
-        if [t.text for t in blank(surface)] != [t.text for t in ruler_nlp.make_doc(surface)]
+    matcher = ruler_nlp.get_pipe(FACTORY)
+    assert isinstance(matcher, OrganisationMatcher)
+    surfaces = sum(len(org.surface_forms) for org in directory)
+    # one phrase per spelling, not one per hyphen/space combination (2**gaps)
+    assert len(directory) <= matcher.phrase_count <= 2 * surfaces
+    rules = [rule for found in matcher.phrases.values() for rule in found]
+    assert {rule.key for rule in rules} == {org.key for org in directory}
+    for phrase in matcher.phrases:
+        assert phrase
+        assert all(word == word.lower() and "’" not in word for word in phrase), phrase
+        assert not set(phrase) & {"-", "–", "—", "'", "’"}, phrase
+    assert matcher.phrases[("al", "qaeda")] == matcher.phrases[("al", "qaida")]
+    is_rules = [rule for rule in set(rules) if rule.wordlike]
+    assert {(rule.key, rule.wordlike) for rule in is_rules} == {
+        ("islamic-state", "IS"),
+        ("world-health-organization", "WHO"),
+    }
+    assert all(rule.exact == ((0, frozenset({rule.wordlike})),) for rule in is_rules)
+
+
+def test_phrases_are_built_with_the_pipeline_tokenizer() -> None:
+    nlp = spacy.blank("en")
+    nlp.tokenizer.add_special_case("Al-Qaeda", [{"ORTH": "Al-Qaeda"}])
+    nlp.add_pipe(FACTORY)
+    doc = nlp("Al-Qaeda and al - Qaeda")
+    assert len(doc[0:1]) == 1 and doc[0].text == "Al-Qaeda"
+    assert [(e.text, e.ent_id_) for e in doc.ents] == [
+        ("Al-Qaeda", "al-qaeda"),
+        ("al - Qaeda", "al-qaeda"),
     ]
-    assert not differing
 
 
 def test_every_name_and_alias_matches_itself(
     directory: OrganisationDirectory, ruler_nlp: Language
 ) -> None:
-    ruler = ruler_nlp.get_pipe("entity_ruler")
+    ruler = ruler_nlp.get_pipe(FACTORY)
     failures = []
     for org in directory:
         for surface in org.surface_forms:
@@ -879,20 +891,30 @@ def test_ruler_stays_quiet_on_ordinary_words(ruler_nlp: Language, text: str) -> 
 def test_ruler_overhead_is_measured(
     directory: OrganisationDirectory, ruler_nlp: Language, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """Report the cost of the ruler: nlp.pipe over ~300 short sentences with and without it."""
+    """Report the cost of the matcher: nlp.pipe over ~300 short sentences with and without it,
+    and the matcher alone on the parsed sentences."""
     sentences = [text for text, _ in POSITIVES] + NEGATIVES
     texts = (sentences * (300 // len(sentences) + 1))[:300]
-    with ruler_nlp.select_pipes(disable=["entity_ruler"]):
+    with ruler_nlp.select_pipes(disable=[FACTORY]):
         without = _cpu_seconds(ruler_nlp, texts)
+        docs = list(ruler_nlp.pipe(texts))
     with_ruler = _cpu_seconds(ruler_nlp, texts)
+    matcher = ruler_nlp.get_pipe(FACTORY)
+    alone = float("inf")
+    for _ in range(3):
+        start = time.process_time()
+        for doc in docs:
+            matcher(doc)
+        alone = min(alone, time.process_time() - start)
     with capsys.disabled():
         print(
-            f"\norganisation ruler: {len(directory.entity_ruler_patterns())} patterns; "
-            f"{len(texts)} sentences in {without:.2f}s CPU without, {with_ruler:.2f}s with "
-            f"(+{1000 * (with_ruler - without) / len(texts):.1f} ms per sentence)"
+            f"\norganisation matcher: {matcher.phrase_count} phrases; "
+            f"{len(texts)} sentences in {without:.2f}s CPU without, {with_ruler:.2f}s with; "
+            f"the matcher alone {1000 * alone / len(texts):.3f} ms per sentence "
+            f"({alone / without:+.1%})"
         )
-    # a loose bound that only catches a pathological pattern set
-    assert with_ruler - without < 0.02 * len(texts)
+    # the token-pattern ruler cost ~2 ms per sentence; the phrase matcher ~0.05 ms
+    assert alone < 0.0005 * len(texts)
 
 
 def _cpu_seconds(nlp: Language, texts: list[str], repeats: int = 3) -> float:
@@ -906,7 +928,7 @@ def _cpu_seconds(nlp: Language, texts: list[str], repeats: int = 3) -> float:
 
 
 def test_modifiers_need_the_parser(ruler_nlp: Language) -> None:
-    ruler = ruler_nlp.get_pipe("entity_ruler")
+    ruler = ruler_nlp.get_pipe(FACTORY)
     assert list(ruler(ruler_nlp.make_doc("Haqqani fighters attacked")).ents) == []
     assert [e.ent_id_ for e in ruler_nlp("Haqqani fighters attacked the post.").ents][:1] == [
         "haqqani-network"

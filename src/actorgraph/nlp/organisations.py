@@ -12,32 +12,10 @@ Names are compared by :func:`actorgraph.text.normalise_name`, so "Al-Qaeda", "al
 "the Taliban" and "Taliban's" all find their organisation, and the loader refuses a file in
 which one alias would belong to two organisations.
 
-:meth:`OrganisationDirectory.entity_ruler_patterns` turns the directory into spaCy
-EntityRuler token patterns (label ``ORG``, ``id`` = key):
-
-* aliases are tokenised with spaCy's English tokenizer and a leading "the" is dropped;
-* abbreviations (tokens with two or more capitals, or no lower-case letter: IS, LeT,
-  U.S., M23) match exactly as written (``ORTH``);
-* other words match case-insensitively (``LOWER``), except that a first word the alias
-  capitalises must not be all lower case in the text (``IS_LOWER: false``, i.e. title
-  case or capitals), so "taliban" or "islamic state" in running text cannot start a
-  match; a first word the alias writes in lower case ("al-Qaeda") may have any case.
-  Aliases listed in an entry's ``exact_case`` need every capitalised word capitalised
-  ("Islamic State" but not "an Islamic state");
-* an entry's ``modifiers`` ("Haqqani", "Azov") are not aliases, because alone they name a
-  person or a place, but they make patterns that fire only where the parser reads them as
-  modifying a noun ("a Haqqani commander", "Azov fighters"), never without a parser;
-* hyphens and spaces between words are interchangeable ("Al-Qaeda", "Al Qaeda",
-  "Lashkar e Taiba", "ISIS K"), as are straight and curly apostrophes and accented and
-  plain letters;
-* "IS" and "WHO" also have to be read as names rather than as the verb or the pronoun
-  ("it IS what it is", "doctors WHO treated"), using the tagger and parser that run
-  before the ruler; without them the test is skipped.
-
-spaCy's Matcher tries every pattern at every token, so the ruler's cost grows with the
-number of patterns (about 2,800, one per distinct spelling): on ``en_core_web_sm`` it adds
-roughly 2 ms of CPU per short sentence, about as much as the rest of the pipeline. First
-tokens therefore use only plain tests (no "IN" sets), which spaCy checks in C.
+The spaCy component that finds these organisations in text, ``actorgraph_organisations``,
+lives in :mod:`actorgraph.nlp.gazetteer`, which also states the matching rules (case,
+abbreviations, hyphens and apostrophes, ``exact_case``, ``modifiers``, "IS" and "WHO").
+This module does not import spaCy.
 
 Nothing is read at import time: :func:`load_organisations` reads the packaged file on
 first use and caches it.
@@ -46,16 +24,15 @@ first use and caches it.
 from __future__ import annotations
 
 import functools
-import json
 import re
 import tomllib
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from actorgraph.text import fold_ascii, normalise_name
+from actorgraph.text import normalise_name
 
 __all__ = [
     "KINDS",
@@ -92,34 +69,6 @@ _LISTS = ("exact_case", "modifiers")
 _KEY = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _VERSION = re.compile(r"^\d{4}\.(?:0[1-9]|1[0-2])\.\d+$")
 _COUNTRY = re.compile(r"^[A-Z]{2}$")
-_LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
-
-_HYPHENS = ("-", "‐", "‑", "‒", "–", "—")
-_APOSTROPHES = ("'", "’")
-_POSSESSIVES = ("'s", "’s")
-
-# Clause-level dependencies that a verb "IS" takes and the name "IS" does not.
-_VERB_DEPS = [
-    "ROOT",
-    "aux",
-    "ccomp",
-    "xcomp",
-    "advcl",
-    "relcl",
-    "acl",
-    "conj",
-    "parataxis",
-    "pcomp",
-]
-# Abbreviations that are also English words: each entry is a list of alternative extra
-# conditions, one pattern per alternative. Attributes that no component has set are empty
-# strings and pass the NOT_IN tests, so the patterns still work on an untagged Doc.
-_WORDLIKE_ABBREVIATIONS: dict[str, tuple[dict[str, Any], ...]] = {
-    "IS": ({"POS": {"NOT_IN": ["AUX", "VERB"]}}, {"DEP": {"NOT_IN": _VERB_DEPS}}),
-    "WHO": ({"POS": {"NOT_IN": ["PRON"]}}, {"IS_SENT_START": True}),
-}
-# What the last token of a modifier ("a Haqqani commander") must be attached as.
-_MODIFIER_CONDITION = {"DEP": {"IN": ["compound", "amod", "nmod"]}}
 
 
 class OrganisationDataError(ValueError):
@@ -144,7 +93,7 @@ class KnownOrganisation:
 
 
 class OrganisationDirectory:
-    """Organisations by key and by normalised surface form, plus their spaCy patterns."""
+    """Organisations by key and by normalised surface form."""
 
     version: str
 
@@ -214,25 +163,10 @@ class OrganisationDirectory:
         self.get(key)
         return self._modifiers.get(key, ())
 
-    def entity_ruler_patterns(self) -> list[dict]:
-        """Token patterns for spaCy's EntityRuler: label "ORG", "id" = organisation key."""
-        tokenizer = _english_tokenizer()
-        patterns: dict[str, dict] = {}
-        for org in self._by_key.values():
-            for tokens in self._token_patterns(org, tokenizer):
-                pattern = {"label": LABEL, "pattern": tokens, "id": org.key}
-                fingerprint = json.dumps(pattern, sort_keys=True, ensure_ascii=False)
-                patterns.setdefault(fingerprint, pattern)
-        return list(patterns.values())
-
-    def _token_patterns(
-        self, org: KnownOrganisation, tokenizer: Callable[[str], Sequence[Any]]
-    ) -> Iterator[list[dict[str, Any]]]:
-        exact = self._exact_case.get(org.key, frozenset())
-        for surface in org.surface_forms:
-            yield from _surface_patterns(surface, tokenizer, exact=surface in exact)
-        for word in self._modifiers.get(org.key, ()):
-            yield from _modifier_patterns(word, tokenizer)
+    def exact_case(self, key: str) -> frozenset[str]:
+        """Surface forms whose capitalised words must all be capitalised in text to match."""
+        self.get(key)
+        return self._exact_case.get(key, frozenset())
 
 
 def load_organisations(path: Path | None = None) -> OrganisationDirectory:
@@ -447,96 +381,3 @@ def _index_surfaces(
                 )
             first_spelling.setdefault(normal, surface)
     return by_surface
-
-
-# --- spaCy patterns -----------------------------------------------------------------------
-
-
-@functools.cache
-def _english_tokenizer() -> Callable[[str], Sequence[Any]]:
-    """spaCy's rule-based English tokenizer (the one the English models use), loaded lazily."""
-    import spacy
-
-    return spacy.blank("en").tokenizer
-
-
-def _modifier_patterns(
-    word: str, tokenizer: Callable[[str], Sequence[Any]]
-) -> list[list[dict[str, Any]]]:
-    """Patterns for a modifier: its last token must be attached to a noun as a modifier."""
-    return [
-        [*tokens[:-1], {**tokens[-1], **_MODIFIER_CONDITION}]
-        for tokens in _surface_patterns(word, tokenizer, exact=False)
-    ]
-
-
-def _surface_patterns(
-    surface: str, tokenizer: Callable[[str], Sequence[Any]], *, exact: bool
-) -> list[list[dict[str, Any]]]:
-    """One token pattern for a surface form, or several for a word-like abbreviation."""
-    text = _LEADING_THE.sub("", surface).strip()
-    tokens = list(tokenizer(text))
-    if len(tokens) == 1 and tokens[0].text in _WORDLIKE_ABBREVIATIONS:
-        orth = {"ORTH": tokens[0].text}
-        return [[{**orth, **extra}] for extra in _WORDLIKE_ABBREVIATIONS[tokens[0].text]]
-    rest: list[dict[str, Any]] = []
-    for index, token in enumerate(tokens[1:], 1):
-        previous = tokens[index - 1]
-        if previous.whitespace_ and _is_word(previous.text) and _is_word(token.text):
-            rest.append(_optional(_HYPHENS))
-        rest.append(_token_pattern(token.text, exact=exact))
-    return [[first, *rest] for first in _first_token_patterns(tokens[0].text)]
-
-
-def _first_token_patterns(text: str) -> list[dict[str, Any]]:
-    """One plain test per spelling of the first token, each the start of its own pattern.
-
-    spaCy's Matcher tries every pattern's first token at every position, so the first
-    test must be cheap: plain ORTH or LOWER comparisons and flags run in C, while "IN"
-    sets are Python calls. A word the alias capitalises must not be all lower case in the
-    text; a word the alias writes in lower case ("al-Qaeda") may be written either way.
-    """
-    if not any(c.isalpha() for c in text) or _is_abbreviation(text):
-        return [{"ORTH": spelling} for spelling in _spellings(text)]
-    capitalised = {"IS_LOWER": False} if text[0].isupper() else {}
-    return [{"LOWER": spelling, **capitalised} for spelling in _spellings(text.lower())]
-
-
-def _token_pattern(text: str, *, exact: bool) -> dict[str, Any]:
-    """The pattern of one alias token (see the module docstring for the rules)."""
-    if text in _HYPHENS:
-        return _optional(_HYPHENS)
-    if text in _APOSTROPHES:
-        return _optional(_APOSTROPHES)
-    if text.lower() in _POSSESSIVES:
-        return {"LOWER": _one_of(_POSSESSIVES)}
-    if not any(c.isalpha() for c in text) or _is_abbreviation(text):
-        return {"ORTH": _one_of(_spellings(text))}
-    capitalised = {"IS_LOWER": False} if exact and text[0].isupper() else {}
-    return {"LOWER": _one_of(_spellings(text.lower())), **capitalised}
-
-
-def _is_word(text: str) -> bool:
-    return any(c.isalnum() for c in text)
-
-
-def _is_abbreviation(text: str) -> bool:
-    """IS, U.S., M23, LeT, TOLOnews: two or more capitals, or no lower-case letter."""
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and (sum(c.isupper() for c in letters) >= 2 or text.upper() == text)
-
-
-def _spellings(text: str) -> list[str]:
-    """The token with straight and curly apostrophes, with and without diacritics."""
-    forms = {text, text.replace("'", "’"), text.replace("’", "'")}
-    forms |= {fold_ascii(form) for form in forms if fold_ascii(form).isascii()}
-    return sorted(forms)
-
-
-def _one_of(values: Iterable[str]) -> str | dict[str, list[str]]:
-    unique = sorted(set(values))
-    return unique[0] if len(unique) == 1 else {"IN": unique}
-
-
-def _optional(values: Sequence[str]) -> dict[str, Any]:
-    return {"ORTH": {"IN": list(values)}, "OP": "?"}

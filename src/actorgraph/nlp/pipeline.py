@@ -1,9 +1,10 @@
 """Build the spaCy pipeline once, explicitly: the model, the gazetteers and the extractors.
 
-The statistical model comes first; an EntityRuler placed before its NER labels every
-first-level province (label ``PROVINCE``, id = ISO 3166-2 code) and every curated
-organisation (label ``ORG``, id = its key), so the NER cannot miss or mislabel them.
-The actorgraph components then read mentions, relations and events off the parse.
+The statistical model comes first; before its NER, an EntityRuler labels every
+first-level province (label ``PROVINCE``, id = ISO 3166-2 code) and a phrase matcher
+every curated organisation (label ``ORG``, id = its key), so the NER cannot miss or
+mislabel them. Line breaks mark sentence starts before the parser runs. The actorgraph
+components then read mentions, relations and events off the parse.
 
 >>> nlp = load_pipeline()                                   # doctest: +SKIP
 >>> [e.label_ for e in nlp("Fighting in Helmand province.").ents]   # doctest: +SKIP
@@ -14,11 +15,11 @@ from __future__ import annotations
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
 
 from actorgraph.nlp.models import DEFAULT_MODEL
 from actorgraph.nlp.organisations import load_organisations
 from actorgraph.nlp.places import load_gazetteer
+from actorgraph.nlp.sentences import mark_line_breaks  # noqa: F401 - registers the component
 
 #: Bumped whenever a change here or in the extractors changes what is extracted.
 PIPELINE_VERSION = "1"
@@ -34,17 +35,6 @@ EXTRACTOR_PIPES = (
 
 class ModelNotFoundError(RuntimeError):
     """The spaCy model named by the user is not installed."""
-
-
-@Language.component("actorgraph_line_breaks")
-def mark_line_breaks(doc: Doc) -> Doc:
-    """Start a sentence after every line break: headlines and datelines carry no full stop."""
-    for token in doc[1:]:
-        previous = doc[token.i - 1]
-        after_break = "\n" in previous.text_with_ws and not token.is_space
-        if after_break or (previous.is_space and "\n" in previous.text):
-            token.is_sent_start = True
-    return doc
 
 
 def load_pipeline(model: str = DEFAULT_MODEL, *, extractors: bool = True) -> Language:
@@ -76,15 +66,25 @@ def load_pipeline(model: str = DEFAULT_MODEL, *, extractors: bool = True) -> Lan
 
 
 def add_gazetteer(nlp: Language) -> None:
-    """Put the province and organisation patterns in an EntityRuler before the NER."""
+    """Add the province EntityRuler and the organisation matcher, in that order, before "ner".
+
+    The provinces are phrase patterns in an EntityRuler named ``GAZETTEER_PIPE``; they are
+    added with every component disabled, so that only the tokenizer reads them (they match
+    on ORTH). The organisations come from the ``actorgraph_organisations`` component
+    (:mod:`actorgraph.nlp.gazetteer`), which resolves its matches with the provinces by
+    length, so "Khyber Pakhtunkhwa Police" is one ORG and "Hiiraan region" a PROVINCE.
+    """
+    from actorgraph.nlp.gazetteer import FACTORY  # importing registers the factory
+
     ruler = nlp.add_pipe(
         "entity_ruler",
         name=GAZETTEER_PIPE,
         before="ner",
         config={"overwrite_ents": True, "validate": False},
     )
-    ruler.add_patterns(load_gazetteer().province_patterns())
-    ruler.add_patterns(load_organisations().entity_ruler_patterns())
+    with nlp.select_pipes(enable=[]):
+        ruler.add_patterns(load_gazetteer().province_patterns())
+    nlp.add_pipe(FACTORY, name=FACTORY, before="ner")
 
 
 def pipeline_fingerprint(nlp: Language) -> str:

@@ -18,27 +18,28 @@ WRAPPED_LINE_CHARS = 60
 @Language.component("actorgraph_line_breaks")
 def mark_line_breaks(doc: Doc) -> Doc:
     """Set ``is_sent_start`` after line breaks where the layout makes it certain."""
+    text = doc.text
     previous: Token | None = None
     for token in doc:
         if token.is_space:
             continue
         if previous is not None:
-            gap = doc.text[previous.idx + len(previous.text) : token.idx]
+            gap = text[previous.idx + len(previous.text) : token.idx]
             if "\n" in gap:
-                decision = _starts_sentence(doc, previous, token, gap)
+                decision = _starts_sentence(text, previous, token, gap)
                 if decision is not None:
                     token.is_sent_start = decision
         previous = token
     return doc
 
 
-def _starts_sentence(doc: Doc, previous: Token, token: Token, gap: str) -> bool | None:
+def _starts_sentence(text: str, previous: Token, token: Token, gap: str) -> bool | None:
     if gap.count("\n") >= 2 or previous.text in SENTENCE_END:
         return True
     if token.is_lower:
         return False
-    line_start = doc.text.rfind("\n", 0, previous.idx) + 1
-    previous_line = doc.text[line_start : previous.idx + len(previous.text)]
+    line_start = text.rfind("\n", 0, previous.idx) + 1
+    previous_line = text[line_start : previous.idx + len(previous.text)]
     if len(previous_line.strip()) < WRAPPED_LINE_CHARS:
         return True
     return None
