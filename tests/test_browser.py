@@ -400,3 +400,19 @@ def test_thousand_node_map_stabilises_and_stays_responsive(
     visit.page.wait_for_function(CENTRED_ON, arg="person/commander-0500", timeout=30_000)
     visit.page.screenshot(path=shots / "synthetic-1000.png")
     visit.assert_clean()
+
+
+def test_seed_map_from_a_real_build(open_map, shots: Path, shared_dir: Path, nlp, tmp_path: Path) -> None:
+    """The map of the seed article, built by the real pipeline, drawn offline; screenshot kept."""
+    import actorgraph
+
+    kg = actorgraph.build(shared_dir / "corpus" / "seed")
+    path = tmp_path / "graph.html"
+    kg.to_html(path)
+    visit = open_map(path)
+    assert visit.js("() => actorgraph.nodes.length") == len(kg)
+    assert visit.js("() => actorgraph.edges.length") == len(kg.edges)
+    labels = visit.js("() => actorgraph.nodes.get().map(n => n.label)")
+    assert {"Sohail Shaheen", "Taliban", "Helmand"} <= set(labels)
+    visit.page.screenshot(path=str(shots / "seed-map.png"))
+    visit.assert_clean()
