@@ -12,6 +12,10 @@ and an organisation are linked when the dependency path between them is one of:
   "X works for ORG";
 * a **"whose" relative**: "ORG, whose leader X ...".
 
+Pairs that no rule links are scored by a small logistic-regression model trained on
+CoNLL04 train (:mod:`~actorgraph.extract.affiliation_model`), which links them only
+at a high probability.
+
 Negative cases that these paths exclude by construction (no role noun, or a verb
 that is not a membership verb): "X told ORG", "X, reported by ORG", "X fought / killed
 / captured ORG's members", "X held talks with ORG", "X's unit captured ORG members".
@@ -22,6 +26,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from actorgraph.extract.affiliation_model import apply_model
 from actorgraph.extract.mentions import (
     Mention,
     MentionRelation,
@@ -139,7 +144,7 @@ class AffiliationExtractor:
             organisations = [m for m in mentions if m.type is EntityType.ORGANISATION]
             for person in people:
                 for organisation in organisations:
-                    relation = affiliation(person, organisation)
+                    relation = apply_model(affiliation(person, organisation), person, organisation)
                     if relation is not None:
                         relations.append(relation)
         doc._.ag_relations = relations

@@ -18,36 +18,40 @@ file once, on first use; nothing happens at import time.
 >>> model.probability(person, organisation) > 0.5               # doctest: +SKIP
 True
 
-How the rules use it (:func:`combine`): a pair the rules link keeps its rule confidence
-unless the model finds the link very unlikely (a *veto*); a pair the rules leave alone
-is linked when the model's probability reaches the *accept* threshold, with a
-confidence below any rule's. The thresholds were chosen by cross-validation on the
-training split and are stored with the weights.
+How the rules use it (:func:`combine`, :func:`apply_model`): a pair the rules link keeps
+its rule confidence unless the model's probability is below the *veto* threshold (off in
+the shipped policy: vetoing hurt the project's gold articles); a pair the rules leave
+alone is linked when the probability reaches the *accept* threshold, with a confidence
+of at most ``max_confidence``. The training script picks *accept* by cross-validation on
+the training split, as the lowest threshold at which the links the model adds are at
+least as precise as the rules' own, and stores it with the weights.
 """
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 # The module itself, not names from it: affiliation.py may import this module in turn,
 # and its attributes are only read when features are computed.
 from actorgraph.extract import affiliation as rules
-from actorgraph.extract.mentions import Mention
+from actorgraph.extract.mentions import Mention, MentionRelation
 from actorgraph.extract.syntax import dependency_path, is_negated
-from actorgraph.ontology import EntityType
+from actorgraph.nlp.places import load_gazetteer
+from actorgraph.ontology import EntityType, Relation
 
 #: Bumped whenever :func:`pair_features` changes; a model file of another version is refused.
 FEATURE_VERSION = 1
-MODEL_RESOURCE = ("data", "affiliation_model.json")
+MODEL_RESOURCE = "affiliation_model.json"
 #: Paths longer than this are summarised by their length only.
 MAX_PATH_TOKENS = 10
 #: Words between the mentions are features only when there are at most this many.
@@ -72,7 +76,6 @@ OPPOSING_VERBS = frozenset(
         "criticise",
         "meet",
         "visit",
-        "tell",
         "interview",
         "oppose",
         "defeat",
@@ -88,22 +91,43 @@ OPPOSING_VERBS = frozenset(
 # --------------------------------------------------------------------------- features
 
 
+@dataclass(slots=True)
+class _PairContext:
+    """What every feature template of one pair needs, computed once."""
+
+    person: Mention
+    organisation: Mention
+    sentence: Span
+    mentions: list[Mention]  # the entity mentions of the sentence, in text order
+    mention_at: dict[int, Mention]  # the mention covering a token, by token index
+
+
 def pair_features(person: Mention, organisation: Mention) -> list[str]:
     """The sparse binary features of a (person, organisation) pair, sorted and distinct.
 
     Both mentions must come from the same parsed ``Doc`` of the actorgraph pipeline and
     lie in one sentence; a pair in different sentences only gets ``"cross_sentence"``.
     """
-    if person.span.sent.start != organisation.span.sent.start:
+    sentence = person.span.sent
+    if organisation.span.sent.start != sentence.start:
         return ["cross_sentence"]
+    mentions = [
+        m
+        for m in person.span.doc._.ag_mentions or ()
+        if sentence.start <= m.span.start < sentence.end
+    ]
+    mention_at = {token.i: m for m in mentions for token in m.span}
+    pair = _PairContext(person, organisation, sentence, mentions, mention_at)
     features: set[str] = {"bias_pair"}
-    features.update(_mention_features(person, organisation))
-    features.update(_surface_features(person, organisation))
-    features.update(_path_features(person, organisation))
+    features.update(_mention_features(pair))
+    features.update(_surface_features(pair))
+    features.update(_path_features(pair))
     return sorted(features)
 
 
-def _mention_features(person: Mention, organisation: Mention) -> Iterable[str]:
+def _mention_features(pair: _PairContext) -> Iterator[str]:
+    """The two mentions themselves, their syntactic roles and their neighbours."""
+    person, organisation = pair.person, pair.organisation
     referent = organisation.referent
     yield f"org_kind={referent.kind or 'none'}"
     yield f"org_known={referent.known_as is not None}"
@@ -111,83 +135,88 @@ def _mention_features(person: Mention, organisation: Mention) -> Iterable[str]:
     yield f"org_label={organisation.span.label_ or 'none'}"
     yield f"org_len={min(len(organisation.span), 4)}"
     yield f"org_dep={organisation.head.dep_}"
+    yield f"org_head={organisation.head.lower_}"
+    if referent.known_as is None and organisation.antecedent is None:
+        place = _place_kind(organisation.name)
+        if place:  # "Dayton", "Oxford": the NER took a town for an organisation
+            yield f"org_place={place}|len={min(len(organisation.span), 2)}"
+    shape = organisation.span.text.replace(".", "").replace("&", "")
+    if shape.isupper() and shape.isalpha():
+        yield "org_acronym"
     yield f"per_dep={person.head.dep_}"
     yield f"per_len={min(len(person.span), 3)}"
     yield f"deps={person.head.dep_}|{organisation.head.dep_}"
-    # how crowded the sentence is: the nearest person to the organisation is the likelier one
-    mentions = _sentence_mentions(person)
-    people = [m for m in mentions if m.type is EntityType.PERSON]
-    organisations = [m for m in mentions if m.type is EntityType.ORGANISATION]
+    if person.head.i in {t.i for t in organisation.head.subtree}:
+        yield "person_under_org"
+    person_phrase = {t.i for t in person.head.subtree}
+    if organisation.head.i in person_phrase:
+        yield "org_under_person"
+    elif any(
+        m.type is EntityType.ORGANISATION and m is not organisation and m.head.i in person_phrase
+        for m in pair.mentions
+    ):
+        yield "person_phrase_names_other_org"  # "X, an officer of A, said ... B"
+    # crowding: the person nearest the organisation is the likelier member, and vice versa
+    people = [m for m in pair.mentions if m.type is EntityType.PERSON]
+    organisations = [m for m in pair.mentions if m.type is EntityType.ORGANISATION]
     yield f"n_people={min(len(people), 3)}"
     yield f"n_orgs={min(len(organisations), 3)}"
     distance = _gap(person, organisation)
-    nearest_person = min(people, key=lambda m: _gap(m, organisation), default=person)
-    nearest_org = min(organisations, key=lambda m: _gap(person, m), default=organisation)
-    yield f"nearest_person={_gap(nearest_person, organisation) >= distance}"
-    yield f"nearest_org={_gap(person, nearest_org) >= distance}"
+    yield f"nearest_person={all(_gap(m, organisation) >= distance for m in people)}"
+    yield f"nearest_org={all(_gap(person, m) >= distance for m in organisations)}"
 
 
-def _sentence_mentions(mention: Mention) -> list[Mention]:
-    sentence = mention.span.sent
-    return [
-        m
-        for m in mention.span.doc._.ag_mentions or ()
-        if sentence.start <= m.span.start < sentence.end
-    ]
-
-
-def _gap(a: Mention, b: Mention) -> int:
-    """Tokens between two mentions (0 when adjacent or overlapping)."""
-    return max(0, max(a.span.start, b.span.start) - min(a.span.end, b.span.end))
-
-
-def _surface_features(person: Mention, organisation: Mention) -> Iterable[str]:
-    doc = person.span.doc
+def _surface_features(pair: _PairContext) -> Iterator[str]:
+    """Order, distance and the words between and around the two mentions."""
+    person, organisation, sentence = pair.person, pair.organisation, pair.sentence
+    doc = sentence.doc
     person_first = person.span.start < organisation.span.start
     order = "PO" if person_first else "OP"
-    yield f"order={order}"
     first, second = (person, organisation) if person_first else (organisation, person)
-    between = doc[first.span.end : second.span.start] if first.span.end < second.span.start else []
+    between = [doc[i] for i in range(first.span.end, second.span.start)]
     gap = len(between)
+    yield f"order={order}"
     yield f"gap={_bucket(gap, (0, 1, 2, 3, 5, 8, 12, 20))}"
     yield f"order_gap={order}|{_bucket(gap, (0, 1, 2, 4, 8))}"
     if gap <= MAX_BETWEEN:
         words = [_word(t) for t in between]
         for word in words:
             yield f"between={word}"
-        for a, b in zip(words, words[1:], strict=False):
-            yield f"between2={a}_{b}"
+        for left, right in itertools.pairwise(words):
+            yield f"between2={left}_{right}"
         if gap <= 4:
             yield f"between_all={order}|{' '.join(words)}"
-        roles = [t for t in between if rules.is_role(t)]
-        if roles:
+        if any(rules.is_role(t) for t in between):
             yield f"between_role={order}"
     else:
         yield "between_far"
-    between_mentions = [
-        m
-        for m in _sentence_mentions(person)
-        if m is not person and m is not organisation and between
-        and first.span.end <= m.span.start and m.span.end <= second.span.start
-    ]
-    for mention in between_mentions:
-        yield f"between_mention={mention.type.value}"
-    yield f"per_before={_word_at(doc, person.span.start - 1)}"
-    yield f"per_after={_word_at(doc, person.span.end)}"
-    yield f"org_before={_word_at(doc, organisation.span.start - 1)}"
-    yield f"org_after={_word_at(doc, organisation.span.end)}"
-    yield f"per_before2={_word_at(doc, person.span.start - 2)}_{_word_at(doc, person.span.start - 1)}"
-    yield f"org_after2={_word_at(doc, organisation.span.end)}_{_word_at(doc, organisation.span.end + 1)}"
-    # titles and roles just before the name ("spokesman Jim Smith", "Lt. Steve Hardy")
-    previous = doc[person.span.start - 1] if person.span.start > 0 else None
-    if previous is not None and (rules.is_role(previous) or _is_title(previous)):
-        yield "per_titled"
-        if person_first is False and gap <= 2:
-            yield "org_title_name"
+    for mention in pair.mentions:
+        if first.span.end <= mention.span.start and mention.span.end <= second.span.start:
+            yield f"between_mention={mention.type.value}"
+
+    def word_at(index: int) -> str:
+        if index < sentence.start:
+            return "<S>"
+        return "</S>" if index >= sentence.end else _word(doc[index])
+
+    yield f"per_before={word_at(person.span.start - 1)}"
+    yield f"per_after={word_at(person.span.end)}"
+    yield f"org_before={word_at(organisation.span.start - 1)}"
+    yield f"org_after={word_at(organisation.span.end)}"
+    yield f"per_before2={word_at(person.span.start - 2)}_{word_at(person.span.start - 1)}"
+    yield f"org_after2={word_at(organisation.span.end)}_{word_at(organisation.span.end + 1)}"
+    # a title or role just before the name: "spokesman Jim Smith", "Lt. Steve Hardy"
+    if person.span.start > sentence.start:
+        previous = doc[person.span.start - 1]
+        if rules.is_role(previous) or previous.lower_.rstrip(".") in rules.TITLE_WORDS:
+            yield "per_titled"
+            if not person_first and gap <= 2:
+                yield "org_title_name"
 
 
-def _path_features(person: Mention, organisation: Mention) -> Iterable[str]:
-    path = dependency_path(person.head, organisation.head)
+def _path_features(pair: _PairContext) -> Iterator[str]:
+    """The dependency path between the two heads, whole and in pieces."""
+    path = dependency_path(pair.person.head, pair.organisation.head)
     if len(path) < 2:
         yield "path=same_head" if path else "path=none"
         return
@@ -195,14 +224,12 @@ def _path_features(person: Mention, organisation: Mention) -> Iterable[str]:
     if len(path) > MAX_PATH_TOKENS:
         yield "path_long"
         return
-    mention_of = _mention_tokens(person)
-    steps = _steps(path)
     interior = path[1:-1]
-    labels = [step for step, _ in steps]
+    labels = _steps(path)
+    words = [_path_word(t, pair.mention_at) for t in interior]
+    coarse = [_coarse(t, pair.mention_at) for t in interior]
     yield f"path_deps={' '.join(labels)}"
-    words = [_path_word(t, mention_of) for t in interior]
     yield f"path_full={_interleave(labels, words)}"
-    coarse = [_coarse(t, mention_of) for t in interior]
     yield f"path_coarse={_interleave(labels, coarse)}"
     for label in labels:
         yield f"path_dep={label}"
@@ -213,8 +240,12 @@ def _path_features(person: Mention, organisation: Mention) -> Iterable[str]:
     yield f"first_step={labels[0]}"
     yield f"last_step={labels[-1]}"
     top = _top(path)
-    yield f"top={'person' if top is path[0] else 'org' if top is path[-1] else _coarse(top, {})}"
-    if top is not path[0] and top is not path[-1]:
+    if top.i == path[0].i:
+        yield "top=person"
+    elif top.i == path[-1].i:
+        yield "top=org"
+    else:
+        yield f"top={_coarse(top, {})}"
         yield f"top_lemma={top.lemma_.lower()}"
     roles = [t for t in interior if rules.is_role(t)]
     if roles:
@@ -223,70 +254,101 @@ def _path_features(person: Mention, organisation: Mention) -> Iterable[str]:
     verbs = [t for t in interior if t.pos_ in ("VERB", "AUX")]
     yield f"path_verbs={min(len(verbs), 2)}"
     for verb in verbs:
-        lemma = verb.lemma_.lower()
-        yield f"path_verb={lemma}"
-        if lemma in rules.MEMBERSHIP_VERBS:
-            yield "path_membership_verb"
-        if lemma in rules.LINK_VERBS:
-            yield "path_link_verb"
-        if lemma in SPEECH_VERBS:
-            yield "path_speech_verb"
-        if lemma in OPPOSING_VERBS:
-            yield "path_opposing_verb"
-        if is_negated(verb):
-            yield "path_negated"
-    preps = [t.lower_ for t in interior if t.dep_ in ("prep", "agent")]
-    for prep in preps:
-        yield f"path_prep={prep}"
-    if not verbs and all(label.split("_")[0] in rules.NOUN_PHRASE_DEPS for label in labels):
+        yield from _verb_features(path, verb)
+    for token in interior:
+        if token.dep_ in ("prep", "agent"):
+            yield f"path_prep={token.lower_}"
+    if not verbs and all(label.rsplit("_", 1)[0] in rules.NOUN_PHRASE_DEPS for label in labels):
         yield "path_noun_phrase"
         if roles:
             yield "path_noun_phrase_role"
     if len(path) == 2:
-        child = path[0] if path[0].head.i == path[1].i else path[1]
-        yield f"direct={child.dep_}|{'org_child' if child is path[-1] else 'person_child'}"
-    if any(t.dep_ == "conj" for t in path) or person.head.dep_ == "conj":
+        organisation_is_child = path[1].head.i == path[0].i
+        child = path[1] if organisation_is_child else path[0]
+        yield f"direct={child.dep_}|{'org_child' if organisation_is_child else 'person_child'}"
+    if pair.person.head.dep_ == "conj" or any(t.dep_ == "conj" for t in path):
         yield "path_conj"
-    if any(t.lower_ == "whose" for t in interior for t in t.children):
+    if any(child.lower_ == "whose" for token in interior for child in token.children):
         yield "path_whose"
-    if any(m is not None and m.type is EntityType.PERSON for m in map(mention_of.get, (t.i for t in interior))):
+    on_path = [pair.mention_at.get(t.i) for t in interior]
+    if any(m is not None and m.type is EntityType.PERSON for m in on_path):
         yield "path_through_person"
-    if any(m is not None and m.type is EntityType.ORGANISATION for m in map(mention_of.get, (t.i for t in interior))):
+    if any(m is not None and m.type is EntityType.ORGANISATION for m in on_path):
         yield "path_through_org"
 
 
-def _mention_tokens(mention: Mention) -> dict[int, Mention]:
-    """The entity mention covering each token of the mention's sentence, by token index."""
-    covering: dict[int, Mention] = {}
-    for other in _sentence_mentions(mention):
-        for token in other.span:
-            covering[token.i] = other
-    return covering
+def _verb_features(path: list[Token], verb: Token) -> Iterator[str]:
+    """A verb on the path, its kind, and how the person and organisation sides reach it."""
+    lemma = verb.lemma_.lower()
+    kind = _verb_kind(lemma)
+    position = next(index for index, token in enumerate(path) if token.i == verb.i)
+    person_side = _attachment(path[position - 1], verb)
+    organisation_side = _attachment(path[position + 1], verb)
+    yield f"path_verb={lemma}"
+    yield f"path_verb_kind={kind}"
+    yield f"verb_person_side={kind}|{person_side}"  # "X leads ORG": nsubj
+    yield f"verb_org_side={kind}|{organisation_side}"  # ... and dobj
+    yield f"verb_sides={kind}|{person_side}|{organisation_side}"
+    if is_negated(verb):
+        yield "path_negated"
 
 
-def _steps(path: list[Token]) -> list[tuple[str, Token]]:
-    """Each edge as ``dep_up`` (towards the common ancestor) or ``dep_down``, with its child."""
+def _verb_kind(lemma: str) -> str:
+    if lemma in rules.MEMBERSHIP_VERBS:
+        return "membership"
+    if lemma in rules.LINK_VERBS:
+        return "link"
+    if lemma in SPEECH_VERBS:
+        return "speech"
+    if lemma in OPPOSING_VERBS:
+        return "opposing"
+    return "other"
+
+
+def _attachment(neighbour: Token, verb: Token) -> str:
+    """The dependency joining a path neighbour to a verb: the neighbour's, or the verb's."""
+    if neighbour.head.i == verb.i:
+        return neighbour.dep_
+    return f"{verb.dep_}^"
+
+
+def _steps(path: list[Token]) -> list[str]:
+    """Each edge as ``dep_up`` (towards the common ancestor) or ``dep_down``."""
     steps = []
-    for first, second in zip(path, path[1:], strict=False):
+    for first, second in itertools.pairwise(path):
         if first.head.i == second.i and first.i != second.i:
-            steps.append((f"{first.dep_}_up", first))
+            steps.append(f"{first.dep_}_up")
         else:
-            steps.append((f"{second.dep_}_down", second))
+            steps.append(f"{second.dep_}_down")
     return steps
 
 
 def _top(path: list[Token]) -> Token:
     """The lowest common ancestor on the path: the token that is no one's child on it."""
     for index, token in enumerate(path):
-        before = path[index - 1] if index > 0 else None
-        after = path[index + 1] if index + 1 < len(path) else None
-        if all(n is None or n.head.i == token.i for n in (before, after)):
+        neighbours = path[max(0, index - 1) : index] + path[index + 1 : index + 2]
+        if all(n.head.i == token.i for n in neighbours):
             return token
     return path[0]
 
 
-def _path_word(token: Token, mention_of: Mapping[int, Mention]) -> str:
-    mention = mention_of.get(token.i)
+def _place_kind(name: str) -> str | None:
+    """ "district", "city" or "province" when ``name`` is exactly a gazetteer place's name."""
+    key = name.casefold()
+    for match in load_gazetteer().find_place(name):
+        if match.name.casefold() == key:
+            return match.kind
+    return None
+
+
+def _gap(a: Mention, b: Mention) -> int:
+    """Tokens between two mentions (0 when adjacent or overlapping)."""
+    return max(0, max(a.span.start, b.span.start) - min(a.span.end, b.span.end))
+
+
+def _path_word(token: Token, mention_at: Mapping[int, Mention]) -> str:
+    """A path token as a word, with entities abstracted: <PER>, <ORG>, <GPE>, <NUM>."""
+    mention = mention_at.get(token.i)
     if mention is not None:
         return "<PER>" if mention.type is EntityType.PERSON else "<ORG>"
     if token.ent_type_ in ("GPE", "NORP", "LOC"):
@@ -296,8 +358,9 @@ def _path_word(token: Token, mention_of: Mapping[int, Mention]) -> str:
     return token.lemma_.lower()
 
 
-def _coarse(token: Token, mention_of: Mapping[int, Mention]) -> str:
-    mention = mention_of.get(token.i)
+def _coarse(token: Token, mention_at: Mapping[int, Mention]) -> str:
+    """A path token as a class: entity, ROLE, kind of verb, the preposition, else its POS."""
+    mention = mention_at.get(token.i)
     if mention is not None:
         return "<PER>" if mention.type is EntityType.PERSON else "<ORG>"
     if rules.is_role(token):
@@ -331,18 +394,6 @@ def _word(token: Token) -> str:
     return token.lower_
 
 
-def _word_at(doc: Any, index: int) -> str:
-    if index < 0:
-        return "<S>"
-    if index >= len(doc):
-        return "</S>"
-    return _word(doc[index])
-
-
-def _is_title(token: Token) -> bool:
-    return token.lower_.rstrip(".") in rules.TITLE_WORDS
-
-
 def _bucket(value: int, edges: tuple[int, ...]) -> str:
     for edge in edges:
         if value <= edge:
@@ -368,9 +419,13 @@ class AffiliationPolicy:
     max_confidence: float = 0.75
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class AffiliationModel:
-    """A logistic regression over :func:`pair_features`; ``weights`` by feature name."""
+    """A logistic regression over :func:`pair_features`: a weight per feature, and a bias.
+
+    ``policy`` says how :func:`combine` uses its probabilities; ``metadata`` records how
+    the model was trained and its cross-validated scores.
+    """
 
     weights: dict[str, float]
     bias: float
@@ -453,6 +508,37 @@ def combine(
     return None
 
 
+def apply_model(
+    rule_result: MentionRelation | None,
+    person: Mention,
+    organisation: Mention,
+    model: AffiliationModel | None = None,
+) -> MentionRelation | None:
+    """The rules' answer for a pair, revised by the model under its policy (:func:`combine`).
+
+    ``rule_result`` is what :func:`actorgraph.extract.affiliation.affiliation` returned for
+    the pair. A relation the model adds has the cue :data:`MODEL_CUE`.
+    """
+    model = model or AffiliationModel.load()
+    if rule_result is not None and model.policy.veto <= 0.0:
+        return rule_result  # nothing the model could say would change it
+    probability = model.probability(person, organisation)
+    rule_confidence = rule_result.confidence if rule_result is not None else None
+    confidence = combine(rule_confidence, probability, model.policy)
+    if confidence is None:
+        return None
+    if rule_result is not None:
+        return rule_result
+    return MentionRelation(
+        person,
+        Relation.AFFILIATED_WITH.value,
+        organisation,
+        confidence,
+        person.span.sent,
+        MODEL_CUE,
+    )
+
+
 def _sigmoid(score: float) -> float:
     if score >= 0:
         return 1.0 / (1.0 + math.exp(-score))
@@ -462,5 +548,5 @@ def _sigmoid(score: float) -> float:
 
 @lru_cache(maxsize=1)
 def _load_packaged() -> AffiliationModel:
-    resource = resources.files("actorgraph").joinpath(*MODEL_RESOURCE)
+    resource = resources.files("actorgraph") / "data" / MODEL_RESOURCE
     return AffiliationModel.from_dict(json.loads(resource.read_text(encoding="utf-8")))
