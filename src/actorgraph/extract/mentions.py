@@ -179,6 +179,8 @@ class Mention:
     kind: str | None = None
     iso3166_2: str | None = None
     antecedent: Mention | None = None
+    #: The name as written with its title, when it had one: "General Sadat", "Mrs. Higgins".
+    titled: str | None = None
 
     @property
     def head(self) -> Token:
@@ -245,7 +247,9 @@ class MentionFinder:
             span = strip_titles(ent)
             if span is None:
                 return None
-            return Mention(span, EntityType.PERSON, clean_name(span.text))
+            name = clean_name(span.text)
+            titled = with_title(span, ent)
+            return Mention(span, EntityType.PERSON, name, titled=titled if titled != name else None)
         if entity_type is EntityType.ORGANISATION and not self._is_place_or_portfolio(ent):
             span = strip_leading_article(ent)
             return Mention(span, EntityType.ORGANISATION, clean_name(span.text))
@@ -317,6 +321,18 @@ def strip_titles(span: Span) -> Span | None:
     ):
         return None
     return doc[start:end]
+
+
+def with_title(name: Span, ent: Span) -> str:
+    """The name with the capitalised titles written right before it ("Gen. Sadat")."""
+    start = name.start
+    while start > 0 and _is_written_title(name.doc[start - 1], inside=start > ent.start):
+        start -= 1
+    return clean_name(name.doc[start : name.end].text)
+
+
+def _is_written_title(token: Token, inside: bool) -> bool:
+    return token.lower_.rstrip(".") in TITLES and (inside or token.text[:1].isupper())
 
 
 def _is_title_or_role(token: Token) -> bool:

@@ -67,7 +67,8 @@ def resolve_mentions(
 def _entity(entity_id: str, cluster: _Cluster) -> Entity:
     names = [m.name for m in cluster.mentions]
     canonical = cluster.name or max(names, key=lambda n: (len(n.split()), len(n)))
-    aliases = sorted({n for n in names if n != canonical})
+    written = names + [m.titled for m in cluster.mentions if m.titled]
+    aliases = sorted({n for n in written if n != canonical})
     return Entity(
         id=entity_id,
         type=cluster.type,
