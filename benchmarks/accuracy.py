@@ -4,7 +4,7 @@ Runs, in one go, the project's gold files (seed and dev), CoNLL04 dev (Work_For 
 affiliatedWith) and the ISAF press releases (province, armed group, event kind), each
 for actorgraph and for the sentence co-occurrence baseline, with the same scoring code
 as ``actorgraph evaluate``. Also prints the precision of actorgraph's facts per
-confidence band on the gold sets. ``--json`` prints everything as JSON.
+confidence band on the gold sets and CoNLL04. ``--json`` prints everything as JSON.
 
     python benchmarks/accuracy.py [--shared ../shared] [--model NAME] [--json]
 """
@@ -30,6 +30,7 @@ from actorgraph.nlp.models import DEFAULT_MODEL
 from actorgraph.reading import read_articles
 
 REPO = Path(__file__).resolve().parents[1]
+BANDS_KEY = "confidence bands (seed, dev, CoNLL04)"
 
 
 def actorgraph_records(path: Path, model: str) -> list[dict[str, Any]]:
@@ -68,15 +69,14 @@ def main() -> None:
     args = parser.parse_args()
 
     results: dict[str, Any] = {}
-    bands_input: list[tuple[Path, list[dict]]] = []
+    bands_input = []
     for name, path, score in datasets(args.shared):
         ours = actorgraph_records(path, args.model)
         theirs = baseline_records(path, args.model)
         results[name] = {"actorgraph": score(ours).to_dict(), "baseline": score(theirs).to_dict()}
-        if name in ("seed", "dev (8 countries)"):
-            gold_dir = args.shared / "gold" / ("seed" if name == "seed" else "dev")
-            bands_input.append((gold_dir, ours))
-    results["confidence bands (seed + dev)"] = confidence_bands(bands_input)
+        if name != "ISAF":  # ISAF scores releases, not facts
+            bands_input.append((score, ours))
+    results[BANDS_KEY] = confidence_bands(bands_input)
     if args.json:
         print(json.dumps(results, indent=2))
     else:
@@ -101,7 +101,7 @@ def markdown_table(results: dict[str, Any]) -> str:
                 f"{b.get('f1', 0):.2f} |"
             )
     lines += ["", "| confidence band | facts | precision |", "| --- | ---: | ---: |"]
-    for band in results["confidence bands (seed + dev)"]:
+    for band in results[BANDS_KEY]:
         lines.append(f"| {band['band']} | {band['facts']} | {band['precision']:.2f} |")
     return "\n".join(lines)
 

@@ -82,7 +82,7 @@ def test_band_keeps_only_its_relations() -> None:
 def test_confidence_bands_cover_every_fact(shared_dir: Path, nlp) -> None:
     gold = shared_dir / "gold" / "dev"
     found = records(shared_dir / "corpus" / "dev")
-    bands = confidence_bands([(gold, found)])
+    bands = confidence_bands([(lambda r: score_gold(gold, r), found)])
     assert (
         sum(band["facts"] for band in bands)
         == score_gold(gold, found).micro.tp + score_gold(gold, found).micro.fp

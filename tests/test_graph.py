@@ -1,4 +1,4 @@
-"""The graph layer without spaCy: merging, evidence, networkx and RDF forms, SPARQL."""
+"""The graph layer: merging, evidence, merge reasons, networkx and RDF forms, SPARQL."""
 
 from __future__ import annotations
 
@@ -150,3 +150,231 @@ def test_hostile_names_make_valid_iris() -> None:
     labels = {str(o) for o in parsed.objects(None, rdflib.RDFS.label)}
     assert name in labels
     pyoxigraph.Store().load(turtle.encode(), format=pyoxigraph.RdfFormat.TURTLE)
+
+
+# -- cross-article merging ---------------------------------------------------------------------
+
+
+def people_extraction(
+    article_id: str,
+    people: list[tuple[str, list[str]]],
+    *,
+    organisation: str = "Haqqani Network",
+    known_as: str | None = "haqqani-network",
+    affiliated: bool = True,
+) -> ArticleExtraction:
+    """An article naming people (name, aliases) and, optionally, their organisation."""
+    sentence = f"Sentence of {article_id}."
+    evidence = Evidence(article_id, sentence, 0, len(sentence))
+    entities = [
+        Entity(f"p{number}", EntityType.PERSON, name, aliases=aliases)
+        for number, (name, aliases) in enumerate(people)
+    ]
+    entities.append(Entity("o1", EntityType.ORGANISATION, organisation, known_as=known_as))
+    facts = (
+        [Fact(e.id, Relation.AFFILIATED_WITH, "o1", 0.8, evidence) for e in entities[:-1]]
+        if affiliated
+        else []
+    )
+    return ArticleExtraction(Article(id=article_id, text=sentence), entities, [], facts)
+
+
+def person_names(kg: KnowledgeGraph) -> list[str]:
+    return sorted(n.name for n in kg.nodes.values() if n.type is EntityType.PERSON)
+
+
+def test_merge_does_not_depend_on_article_order(two_articles: KnowledgeGraph) -> None:
+    extractions = two_articles.extractions()
+    reverse = KnowledgeGraph.from_extractions(reversed(extractions))
+    assert reverse.to_turtle() == two_articles.to_turtle()
+    assert reverse.to_networkx().nodes(data=True) == two_articles.to_networkx().nodes(data=True)
+
+
+def test_spelling_variants_with_a_shared_affiliation_merge() -> None:
+    kg = KnowledgeGraph.from_extractions(
+        [
+            people_extraction("a.txt", [("Sirajuddin Haqqani", [])]),
+            people_extraction("b.txt", [("Sirajuddin Haqqani", [])]),
+            people_extraction("c.txt", [("Siraj Haqqani", [])]),
+        ]
+    )
+    [person] = [n for n in kg.nodes.values() if n.type is EntityType.PERSON]
+    assert person.name == "Sirajuddin Haqqani"
+    assert person.aliases == {"Siraj Haqqani"}
+    assert person.articles == {"a.txt", "b.txt", "c.txt"}
+    [variant] = [r for r in person.reasons if r.surface == "Siraj Haqqani"]
+    assert (variant.article, variant.rule) == ("c.txt", "name-variant")
+    assert variant.key == "siraj haqqani ~ sirajuddin haqqani"
+
+
+def test_spelling_variants_without_shared_evidence_stay_apart() -> None:
+    kg = KnowledgeGraph.from_extractions(
+        [
+            people_extraction("a.txt", [("Sirajuddin Haqqani", [])]),
+            people_extraction("b.txt", [("Siraj Haqqani", [])], affiliated=False),
+            people_extraction("c.txt", [("Mohammad Umar", [])]),
+            people_extraction(
+                "d.txt", [("Muhammad Umar", [])], organisation="Taliban", known_as="taliban"
+            ),
+        ]
+    )
+    assert person_names(kg) == [
+        "Mohammad Umar",
+        "Muhammad Umar",
+        "Siraj Haqqani",
+        "Sirajuddin Haqqani",
+    ]
+
+
+def test_ambiguous_variants_merge_with_neither() -> None:
+    kg = KnowledgeGraph.from_extractions(
+        [
+            people_extraction("a.txt", [("Mohammad Umar", [])]),
+            people_extraction("b.txt", [("Muhammad Umar", [])]),
+            people_extraction("c.txt", [("Mohammed Umar", [])]),
+        ]
+    )
+    assert len(person_names(kg)) == 3
+
+
+def test_short_forms_are_not_cross_article_keys() -> None:
+    """ "Ali" as Hazrat Ali's short form in one article does not pull in another's bare Ali."""
+    kg = KnowledgeGraph.from_extractions(
+        [
+            people_extraction("a.txt", [("Hazrat Ali", ["Ali"])]),
+            people_extraction("b.txt", [("Ali", [])]),
+            people_extraction("c.txt", [("Ali Mir Asfandyar", ["Asfandyar", "Ali Mir"])]),
+            people_extraction("d.txt", [("Ali Mir", [])]),
+        ]
+    )
+    assert person_names(kg) == ["Ali", "Ali Mir", "Ali Mir Asfandyar", "Hazrat Ali"]
+    [bare] = [n for n in kg.nodes.values() if n.name == "Ali"]
+    assert [(r.rule, r.key) for r in bare.reasons] == [("single-name", "ali (only in b.txt)")]
+
+
+def test_an_alias_given_in_one_article_links_another() -> None:
+    """Evidence for a merge: one article says both names belong to the same person."""
+    kg = KnowledgeGraph.from_extractions(
+        [
+            people_extraction("a.txt", [("Abu Muhammad al-Jawlani", ["Ahmed al-Sharaa"])]),
+            people_extraction("b.txt", [("Ahmed al-Sharaa", [])], known_as="hayat-tahrir-al-sham"),
+        ]
+    )
+    [person] = [n for n in kg.nodes.values() if n.type is EntityType.PERSON]
+    assert person.articles == {"a.txt", "b.txt"}
+    rules = {(r.article, r.surface): r.rule for r in person.reasons}
+    assert rules[("a.txt", "Ahmed al-Sharaa")] == "shared-alias"
+    assert rules[("b.txt", "Ahmed al-Sharaa")] == "same-name"
+
+
+def organisation_extraction(article_id: str, name: str, aliases: list[str]) -> ArticleExtraction:
+    return ArticleExtraction(
+        Article(id=article_id, text=name),
+        [Entity("o1", EntityType.ORGANISATION, name, aliases=aliases)],
+    )
+
+
+def test_acronym_joins_the_one_organisation_spelled_out_with_it() -> None:
+    kg = KnowledgeGraph.from_extractions(
+        [
+            organisation_extraction("a.txt", "Katiba Macina Front", ["KMF"]),
+            organisation_extraction("b.txt", "KMF", []),
+            organisation_extraction("c.txt", "Qalat Defence Force", ["QDF"]),
+            organisation_extraction("d.txt", "Quetta Democratic Front", ["QDF"]),
+            organisation_extraction("e.txt", "QDF", []),
+        ]
+    )
+    names = sorted(n.name for n in kg.nodes.values())
+    assert names == [
+        "Katiba Macina Front",
+        "QDF",
+        "Qalat Defence Force",
+        "Quetta Democratic Front",
+    ]
+    [front] = [n for n in kg.nodes.values() if n.name == "Katiba Macina Front"]
+    assert front.articles == {"a.txt", "b.txt"}
+    assert ("b.txt", "KMF", "acronym") in {(r.article, r.surface, r.rule) for r in front.reasons}
+
+
+def test_a_curated_alias_joins_the_curated_node() -> None:
+    kg = KnowledgeGraph.from_extractions(
+        [
+            organisation_extraction("a.txt", "Tehreek-e-Taliban Pakistan", []),
+            ArticleExtraction(
+                Article(id="b.txt", text="TTP"),
+                [
+                    Entity(
+                        "o1",
+                        EntityType.ORGANISATION,
+                        "Pakistani Taliban",
+                        known_as="tehrik-i-taliban-pakistan",
+                    )
+                ],
+            ),
+        ]
+    )
+    [node] = kg.nodes.values()
+    assert node.id == "organisation/tehrik-i-taliban-pakistan"
+    assert node.name == "Tehrik-i-Taliban Pakistan"
+    assert node.known_as == "tehrik-i-taliban-pakistan"
+    assert {(r.article, r.rule) for r in node.reasons} == {
+        ("a.txt", "curated-alias"),
+        ("b.txt", "curated-key"),
+    }
+
+
+def test_replacing_and_removing_articles_equals_a_fresh_merge(two_articles: KnowledgeGraph) -> None:
+    third = extraction(
+        "c.txt", "Sohail Shaheen of the Taliban.", person="Sohail Shaheen", organisation="Taliban"
+    )
+    grown = KnowledgeGraph.from_extractions(two_articles.extractions())
+    grown.add(third)
+    assert (
+        grown.to_turtle()
+        == KnowledgeGraph.from_extractions([*two_articles.extractions(), third]).to_turtle()
+    )
+    grown.remove("c.txt")
+    assert grown.to_turtle() == two_articles.to_turtle()
+    assert "person/sohail-shaheen" not in grown.nodes
+
+
+def test_every_surface_form_and_article_has_a_reason(two_articles: KnowledgeGraph) -> None:
+    for node in two_articles.nodes.values():
+        explained = {(r.article, r.surface) for r in node.reasons}
+        assert {a for a, _ in explained} == node.articles
+        assert {s for _, s in explained} == node.aliases | {node.name}
+    [taliban] = two_articles.find("taliban")
+    assert {r.rule for r in taliban.reasons} == {"curated-key"}
+    assert two_articles.explain("Hazrat") == two_articles.find("Hazrat Ali")
+
+
+def test_the_networkx_form_keeps_merge_reasons(two_articles: KnowledgeGraph) -> None:
+    graph = two_articles.to_networkx()
+    merged = graph.nodes["person/hazrat-ali"]["merged"]
+    assert {(m["article"], m["rule"], m["key"]) for m in merged} == {
+        ("a.txt", "same-name", "hazrat ali"),
+        ("b.txt", "same-name", "hazrat ali"),
+    }
+
+
+def test_real_articles_merge_into_one_node_per_actor(nlp, samples_dir, shared_dir) -> None:
+    """The seed article and the Helmand sample both name the Taliban: one node, both sources."""
+    from actorgraph.extract.article import extract_articles
+    from actorgraph.reading import read_articles
+    from actorgraph.text import normalise_name
+
+    paths = [samples_dir, shared_dir / "corpus" / "seed", shared_dir / "corpus" / "dev"]
+    kg = KnowledgeGraph.from_extractions(extract_articles(read_articles(paths), nlp))
+    [taliban] = kg.find("Taliban")
+    assert {"helmand-2021.txt", "000_761bafcaa80bbbf4.txt"} <= taliban.articles
+    seen: dict[tuple[EntityType, str], str] = {}
+    for node in kg.nodes.values():
+        key = (node.type, normalise_name(node.name))
+        if node.type is EntityType.PERSON and len(key[1].split()) < 2:
+            continue  # one-word names stay within their article
+        assert key not in seen, f"{node.id} duplicates {seen[key]}"
+        seen[key] = node.id
+        assert {r.article for r in node.reasons} == node.articles
+    for edge in kg.facts():
+        assert edge.support == len(edge.articles) >= 1
+        assert all(evidence.sentence for evidence, _ in edge.evidence)

@@ -7,11 +7,12 @@ confirms (optional relations count neither way).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from pathlib import Path
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
-from actorgraph.evaluate.gold import score_gold
+from actorgraph.evaluate.report import Report
+
+Scorer = Callable[[list[Mapping[str, Any]]], Report]
 
 BANDS: tuple[tuple[float, float], ...] = ((0.0, 0.5), (0.5, 0.7), (0.7, 0.85), (0.85, 1.0))
 
@@ -27,15 +28,19 @@ def keep_band(record: Mapping[str, Any], low: float, high: float) -> dict[str, A
 
 
 def confidence_bands(
-    sets: Iterable[tuple[Path, list[Mapping[str, Any]]]],
+    sets: Iterable[tuple[Scorer, list[Mapping[str, Any]]]],
 ) -> list[dict[str, Any]]:
-    """Facts and precision per band, over several (gold folder, records) pairs."""
+    """Facts and precision per band, over several (scorer, records) pairs.
+
+    A scorer is any of the evaluation functions with its gold bound, e.g.
+    ``lambda records: score_gold(gold_dir, records)``.
+    """
     sets = list(sets)
     rows = []
     for low, high in BANDS:
         hits = false_alarms = 0
-        for gold_dir, records in sets:
-            micro = score_gold(gold_dir, [keep_band(r, low, high) for r in records]).micro
+        for score, records in sets:
+            micro = score([keep_band(r, low, high) for r in records]).micro
             hits += micro.tp
             false_alarms += micro.fp
         facts = hits + false_alarms

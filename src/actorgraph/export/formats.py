@@ -1,70 +1,130 @@
-"""Serialise a knowledge graph to files: Turtle, N-Triples, JSON-LD, networkx JSON, ...
+"""Serialise a knowledge graph to files: RDF, network formats, a CSV edge list and the map.
 
-Every file is written atomically (a temporary file in the same folder, then a rename),
-so a reader never sees half a file and a crash leaves the previous one intact.
+=============  ==================  ========================================================
+format         file                what
+=============  ==================  ========================================================
+``turtle``     ``graph.ttl``       RDF Turtle: facts, assertions, evidence, articles
+``ntriples``   ``graph.nt``        the same triples as canonical N-Triples
+``jsonld``     ``graph.jsonld``    the same triples as JSON-LD 1.1
+``json``       ``graph.json``      networkx node-link JSON, with every node's merge reasons
+``graphml``    ``graph.graphml``   GraphML (attributes flattened to scalars)
+``gexf``       ``graph.gexf``      GEXF for Gephi (attributes flattened to scalars)
+``csv``        ``edges.csv``       one row per fact: ends, labels, confidence, support,
+                                   articles
+``html``       ``graph.html``      the interactive relationship map
+=============  ==================  ========================================================
+
+There is no TriG or N-Quads: the provenance model keeps everything in the default
+graph (see :mod:`actorgraph.graph.rdf`), so they would say nothing N-Triples does not.
+
+All outputs are deterministic — the same graph gives the same bytes — and every file is
+written atomically (a temporary file in the same folder, then a rename), so a reader
+never sees half a file and a crash leaves the previous one intact.
+
+>>> from actorgraph.graph import KnowledgeGraph
+>>> serialize(KnowledgeGraph(), "csv")
+'subject,predicate,object,subject_label,object_label,confidence,support,articles\\n'
 """
 
 from __future__ import annotations
 
-import json
 import os
 import tempfile
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import networkx as nx
+from actorgraph.export import network, rdfio
 
 if TYPE_CHECKING:
     from actorgraph.graph.knowledge_graph import KnowledgeGraph
 
 
-def _rdf(rdflib_format: str) -> Callable[[KnowledgeGraph], str]:
-    def render(kg: KnowledgeGraph) -> str:
-        return kg.to_rdf().serialize(format=rdflib_format)
+@dataclass(frozen=True, slots=True)
+class Format:
+    """An output format: its file name, media type and renderer."""
 
-    return render
-
-
-def _node_link_json(kg: KnowledgeGraph) -> str:
-    data = nx.node_link_data(kg.to_networkx(), edges="edges")
-    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    name: str
+    filename: str
+    media_type: str
+    render: Callable[[KnowledgeGraph], bytes]
 
 
-#: format name → (file name, renderer)
-FORMATS: dict[str, tuple[str, Callable[[KnowledgeGraph], str]]] = {
-    "turtle": ("graph.ttl", _rdf("turtle")),
-    "ntriples": ("graph.nt", _rdf("nt")),
-    "jsonld": ("graph.jsonld", _rdf("json-ld")),
-    "json": ("graph.json", _node_link_json),
+def _html(kg: KnowledgeGraph) -> bytes:
+    return kg.to_html().encode("utf-8")
+
+
+#: Every format actorgraph writes, by name.
+FORMATS: dict[str, Format] = {
+    f.name: f
+    for f in (
+        Format(
+            "turtle", "graph.ttl", "text/turtle", lambda kg: rdfio.turtle_bytes(kg.statements())
+        ),
+        Format(
+            "ntriples",
+            "graph.nt",
+            "application/n-triples",
+            lambda kg: rdfio.ntriples_bytes(kg.statements()),
+        ),
+        Format(
+            "jsonld",
+            "graph.jsonld",
+            "application/ld+json",
+            lambda kg: rdfio.jsonld_bytes(kg.statements()),
+        ),
+        Format("json", "graph.json", "application/json", network.node_link_bytes),
+        Format("graphml", "graph.graphml", "application/graphml+xml", network.graphml_bytes),
+        Format("gexf", "graph.gexf", "application/gexf+xml", network.gexf_bytes),
+        Format("csv", "edges.csv", "text/csv", network.csv_bytes),
+        Format("html", "graph.html", "text/html", _html),
+    )
 }
+#: What ``actorgraph build`` writes unless told otherwise.
+DEFAULT_FORMATS = ("turtle", "json", "html")
+#: Other names people use for the formats.
+FORMAT_ALIASES = {"ttl": "turtle", "nt": "ntriples", "n-triples": "ntriples", "json-ld": "jsonld"}
 
 
 class UnknownFormatError(ValueError):
     """A format name that actorgraph does not write."""
 
 
-def serialize(kg: KnowledgeGraph, format_name: str) -> str:
+def get_format(name: str) -> Format:
+    """The format called ``name`` (or one of its aliases); UnknownFormatError otherwise."""
+    key = FORMAT_ALIASES.get(name.lower(), name.lower())
     try:
-        _, render = FORMATS[format_name]
+        return FORMATS[key]
     except KeyError:
-        known = ", ".join(sorted(FORMATS))
-        raise UnknownFormatError(f"unknown format {format_name!r} (known: {known})") from None
-    return render(kg)
+        known = ", ".join(FORMATS)
+        raise UnknownFormatError(f"unknown format {name!r} (known: {known})") from None
+
+
+def render(kg: KnowledgeGraph, format_name: str) -> bytes:
+    """The graph in one format, as bytes."""
+    return get_format(format_name).render(kg)
+
+
+def serialize(kg: KnowledgeGraph, format_name: str) -> str:
+    """The graph in one format, as text."""
+    return render(kg, format_name).decode("utf-8")
 
 
 def write_format(kg: KnowledgeGraph, format_name: str, outdir: Path) -> Path:
     """Write one format into ``outdir`` under its usual file name; returns the path."""
-    filename, _ = FORMATS.get(format_name, (None, None))
-    text = serialize(kg, format_name)
-    assert filename is not None
-    path = outdir / filename
-    write_atomic(path, text)
+    chosen = get_format(format_name)
+    path = Path(outdir) / chosen.filename
+    write_atomic(path, chosen.render(kg))
     return path
 
 
 def write_atomic(path: Path, text: str | bytes) -> None:
-    """Write ``text`` to ``path`` so that readers see the old file or the new one, never half."""
+    """Write ``text`` to ``path`` so that readers see the old file or the new one, never half.
+
+    The new file gets the old one's permissions, or the usual ones (0666 less the umask).
+    """
+    path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     data = text.encode("utf-8") if isinstance(text, str) else text
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -73,7 +133,29 @@ def write_atomic(path: Path, text: str | bytes) -> None:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
+        os.chmod(temporary, _mode_for(path))
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def _mode_for(path: Path) -> int:
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        return default_permissions()
+
+
+def default_permissions(*, directory: bool = False) -> int:
+    """The mode a new file (0666) or folder (0777) gets under the process's umask."""
+    return (0o777 if directory else 0o666) & ~_UMASK
+
+
+def _current_umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+_UMASK = _current_umask()

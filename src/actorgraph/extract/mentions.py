@@ -140,6 +140,8 @@ ANTECEDENT_SENTENCES = 2
 GROUP_KINDS = frozenset({"armed_group", "party"})
 #: Lower-case particles inside names ("Sabah al-Numan", "Osama bin Laden"), never stripped.
 NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "abu", "de", "da", "del", "van", "von", "ul"})
+#: Lines this short without a verb are page furniture: release notes, download links.
+FURNITURE_WORDS = 4
 #: "<leader>'s group": nouns that name the organisation a leader heads.
 LEADER_GROUP_NOUNS = frozenset({"group", "organisation", "organization", "movement", "network"})
 PLACE_NOUNS_AFTER = frozenset({"district", "province", "village", "valley", "city", "town"})
@@ -250,7 +252,11 @@ class MentionFinder:
             name = clean_name(span.text)
             titled = with_title(span, ent)
             return Mention(span, EntityType.PERSON, name, titled=titled if titled != name else None)
-        if entity_type is EntityType.ORGANISATION and not self._is_place_or_portfolio(ent):
+        if (
+            entity_type is EntityType.ORGANISATION
+            and not self._is_place_or_portfolio(ent)
+            and not _is_page_furniture(ent)
+        ):
             span = strip_leading_article(ent)
             return Mention(span, EntityType.ORGANISATION, clean_name(span.text))
         return None
@@ -286,6 +292,13 @@ class MentionFinder:
             return self.organisations.get(key)
         except KeyError:
             return None
+
+
+def _is_page_furniture(ent: Span) -> bool:
+    """ "For Immediate Release", "Download PDF": a short line with no verb is no sentence."""
+    sentence = ent.sent
+    words = [t for t in sentence if not (t.is_space or t.is_punct)]
+    return len(words) <= FURNITURE_WORDS and not any(t.pos_ in ("VERB", "AUX") for t in words)
 
 
 def clean_name(text: str) -> str:

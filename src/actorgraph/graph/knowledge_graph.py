@@ -1,224 +1,122 @@
 """The knowledge graph: entities, events and facts merged across articles, with provenance.
 
-Merging rules (cross-article entity resolution):
+A :class:`KnowledgeGraph` holds the extraction of every article (one per article id)
+and merges them on demand (:func:`actorgraph.graph.merge.merge_extractions`): the same
+actor across articles is one node, events reported alike are one event, and every fact
+keeps every piece of evidence; its support is the number of distinct articles and its
+confidence the noisy-or of the evidence confidences. Merging looks at all the articles
+at once, so the graph does not depend on the order they were added in, and adding or
+replacing an article (:meth:`KnowledgeGraph.add`) or removing one
+(:meth:`KnowledgeGraph.remove`) gives exactly the graph a fresh merge would.
 
-* provinces are one node per ISO 3166-2 code;
-* organisations are one node per curated key, else per normalised name, and an
-  organisation whose names match exactly one existing node's names joins it;
-* people are one node per normalised full name; a single-word name ("Karim", "Ali")
-  stays inside its article, since nothing says two bare names are one person;
-* events are one node per article event, except that events of the same kind, in the
-  same province, on the same date are one event however many articles report it.
-
-Every fact keeps every piece of evidence; its support is the number of distinct
-articles and its confidence the noisy-or of the evidence confidences.
+Each node records why every surface form of every article was merged into it
+(:attr:`Node.reasons`); :meth:`KnowledgeGraph.explain` reads them back.
 
 >>> kg = KnowledgeGraph()
->>> len(kg)
-0
+>>> len(kg), kg.stats()["facts"]
+(0, 0)
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from actorgraph.graph.iris import node_slug, short_hash
-from actorgraph.model import ArticleExtraction, Entity, Event, Evidence
-from actorgraph.ontology import EntityType, EventKind, Relation
+from actorgraph.graph.elements import ArticleInfo, Edge, EventNode, Node
+from actorgraph.graph.merge import MergedGraph, MergeReason, merge_extractions
+from actorgraph.model import ArticleExtraction
+from actorgraph.ontology import Relation
 from actorgraph.text import normalise_name
 
 if TYPE_CHECKING:
     import networkx as nx
+    import pyoxigraph
     import rdflib
 
+    from actorgraph.graph.rdf import Statement
 
-@dataclass(frozen=True, slots=True)
-class ArticleInfo:
-    id: str
-    title: str | None = None
-    url: str | None = None
-    date: str | None = None
-    source: str | None = None
-
-
-@dataclass(slots=True)
-class Node:
-    """An entity of the merged graph: a person, an organisation or a province."""
-
-    id: str
-    type: EntityType
-    name: str
-    aliases: set[str] = field(default_factory=set)
-    iso3166_2: str | None = None
-    known_as: str | None = None
-    articles: set[str] = field(default_factory=set)
-
-    @property
-    def label(self) -> str:
-        return self.name
-
-
-@dataclass(slots=True)
-class EventNode:
-    """An event of the merged graph."""
-
-    id: str
-    kind: EventKind
-    date: str | None
-    triggers: set[str] = field(default_factory=set)
-    mentions: list[Evidence] = field(default_factory=list)
-    articles: set[str] = field(default_factory=set)
-    province: str | None = None
-
-    @property
-    def type(self) -> str:
-        return "Event"
-
-    @property
-    def label(self) -> str:
-        return f"{self.kind.value} ({self.date})" if self.date else self.kind.value
-
-
-@dataclass(slots=True)
-class Edge:
-    """A fact of the merged graph, with all of its evidence."""
-
-    subject: str
-    predicate: Relation
-    object: str
-    evidence: list[tuple[Evidence, float]] = field(default_factory=list)
-
-    @property
-    def key(self) -> tuple[str, str, str]:
-        return (self.subject, self.predicate.value, self.object)
-
-    @property
-    def support(self) -> int:
-        """How many distinct articles state the fact."""
-        return len({evidence.article for evidence, _ in self.evidence})
-
-    @property
-    def confidence(self) -> float:
-        """Noisy-or over the evidence, taking each article's best confidence once."""
-        best: dict[str, float] = {}
-        for evidence, confidence in self.evidence:
-            best[evidence.article] = max(confidence, best.get(evidence.article, 0.0))
-        doubt = 1.0
-        for confidence in best.values():
-            doubt *= 1.0 - confidence
-        return round(1.0 - doubt, 4)
+__all__ = ["ArticleInfo", "Edge", "EventNode", "KnowledgeGraph", "MergeReason", "Node"]
 
 
 class KnowledgeGraph:
     """Entities, events and facts from many articles, merged, each fact with its evidence."""
 
     def __init__(self) -> None:
-        self.nodes: dict[str, Node] = {}
-        self.events: dict[str, EventNode] = {}
-        self.edges: dict[tuple[str, str, str], Edge] = {}
-        self.articles: dict[str, ArticleInfo] = {}
-        self._name_index: dict[tuple[EntityType, str], set[str]] = {}
+        self._extractions: dict[str, ArticleExtraction] = {}
+        self._merged: MergedGraph | None = MergedGraph()
+        self._statements: list[Statement] | None = None
+        self._store: pyoxigraph.Store | None = None
 
     # -- building -------------------------------------------------------------------------
 
     @classmethod
     def from_extractions(cls, extractions: Iterable[ArticleExtraction]) -> KnowledgeGraph:
+        """The merged graph of ``extractions`` (a later extraction of an article id wins)."""
         graph = cls()
         for extraction in extractions:
-            graph.add(extraction)
+            graph._extractions[extraction.article.id] = extraction
+        graph._changed()
         return graph
 
+    @classmethod
+    def open(cls, outdir: str | Path) -> KnowledgeGraph:
+        """The graph of an ``actorgraph build`` output folder, with its SPARQL store attached.
+
+        >>> kg = KnowledgeGraph.open("out/")            # doctest: +SKIP
+        >>> kg.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")   # doctest: +SKIP
+        """
+        from actorgraph.export.outdir import open_build
+
+        return open_build(outdir)
+
     def add(self, extraction: ArticleExtraction) -> None:
-        """Merge one article's extraction into the graph."""
-        article = extraction.article
-        self.articles[article.id] = ArticleInfo(
-            id=article.id,
-            title=article.title,
-            url=article.url,
-            date=article.date.isoformat() if article.date else None,
-            source=article.source,
-        )
-        local: dict[str, str] = {}
-        for entity in extraction.entities:
-            local[entity.id] = self._merge_entity(entity, article.id)
-        provinces = {
-            fact.subject: local.get(fact.object)
-            for fact in extraction.facts
-            if fact.predicate is Relation.LOCATED_IN
-        }
-        for event in extraction.events:
-            local[event.id] = self._merge_event(event, article.id, provinces.get(event.id))
-        for fact in extraction.facts:
-            subject, obj = local.get(fact.subject), local.get(fact.object)
-            if subject is None or obj is None or subject == obj:
-                continue
-            if fact.predicate.symmetric and obj < subject:
-                subject, obj = obj, subject
-            key = (subject, fact.predicate.value, obj)
-            edge = self.edges.setdefault(key, Edge(subject, fact.predicate, obj))
-            if all(existing != fact.evidence for existing, _ in edge.evidence):
-                edge.evidence.append((fact.evidence, fact.confidence))
+        """Merge one article's extraction into the graph, replacing an earlier one of its id."""
+        self._extractions[extraction.article.id] = extraction
+        self._changed()
 
-    def _merge_entity(self, entity: Entity, article_id: str) -> str:
-        node_id = self._find_node(entity) or self._new_node_id(entity, article_id)
-        node = self.nodes.get(node_id)
-        if node is None:
-            node = self.nodes[node_id] = Node(
-                id=node_id,
-                type=entity.type,
-                name=entity.name,
-                iso3166_2=entity.iso3166_2,
-                known_as=entity.known_as,
-            )
-        node.aliases.update(alias for alias in (entity.name, *entity.aliases) if alias != node.name)
-        node.articles.add(article_id)
-        for name in (entity.name, *entity.aliases):
-            self._name_index.setdefault((entity.type, normalise_name(name)), set()).add(node_id)
-        return node_id
+    def remove(self, article_id: str) -> None:
+        """Take an article, and everything only it said, out of the graph (KeyError if absent)."""
+        del self._extractions[article_id]
+        self._changed()
 
-    def _find_node(self, entity: Entity) -> str | None:
-        if entity.type is EntityType.PROVINCE or entity.known_as:
-            candidate = self._new_node_id(entity, "")
-            return candidate if candidate in self.nodes else None
-        if entity.type is EntityType.PERSON:
-            candidate = self._new_node_id(entity, "")
-            return candidate if candidate in self.nodes else None
-        matches: set[str] = set()
-        for name in (entity.name, *entity.aliases):
-            matches |= self._name_index.get((entity.type, normalise_name(name)), set())
-        return next(iter(matches)) if len(matches) == 1 else None
+    def extractions(self) -> list[ArticleExtraction]:
+        """The article extractions the graph is merged from, sorted by article id."""
+        return [self._extractions[key] for key in sorted(self._extractions)]
 
-    @staticmethod
-    def _new_node_id(entity: Entity, article_id: str) -> str:
-        prefix = entity.type.value.lower()
-        if entity.type is EntityType.PROVINCE and entity.iso3166_2:
-            return f"{prefix}/{entity.iso3166_2}"
-        if entity.known_as:
-            return f"{prefix}/{node_slug(entity.known_as)}"
-        key = normalise_name(entity.name).replace(" ", "-")
-        if entity.type is EntityType.PERSON and "-" not in key and article_id:
-            # A bare single name is only known to be one person within its own article.
-            return f"{prefix}/{node_slug(key)}-{short_hash(article_id, 6)}"
-        return f"{prefix}/{node_slug(key)}"
+    def attach_store(self, store: pyoxigraph.Store) -> None:
+        """Answer :meth:`query` from ``store`` (e.g. a build's on-disk store) until changed."""
+        self._store = store
 
-    def _merge_event(self, event: Event, article_id: str, province: str | None) -> str:
-        if event.date and province:
-            key = f"{event.kind.value}|{province}|{event.date}"
-            node_id = f"event/{event.kind.value.lower()}-{event.date}-{short_hash(key)}"
-        else:
-            node_id = f"event/{event.kind.value.lower()}-{short_hash(article_id + '#' + event.id)}"
-        node = self.events.setdefault(
-            node_id, EventNode(id=node_id, kind=event.kind, date=event.date, province=province)
-        )
-        node.triggers.add(event.trigger)
-        node.articles.add(article_id)
-        evidence = Evidence(article_id, event.sentence, event.start, event.end)
-        if evidence not in node.mentions:
-            node.mentions.append(evidence)
-        return node_id
+    def _changed(self) -> None:
+        self._merged = None
+        self._statements = None
+        self._store = None
+
+    def _view(self) -> MergedGraph:
+        if self._merged is None:
+            self._merged = merge_extractions(self._extractions.values())
+        return self._merged
+
+    @property
+    def nodes(self) -> dict[str, Node]:
+        """Entity nodes (people, organisations, provinces) by id."""
+        return self._view().nodes
+
+    @property
+    def events(self) -> dict[str, EventNode]:
+        """Event nodes by id."""
+        return self._view().events
+
+    @property
+    def edges(self) -> dict[tuple[str, str, str], Edge]:
+        """Facts by (subject id, predicate, object id)."""
+        return self._view().edges
+
+    @property
+    def articles(self) -> dict[str, ArticleInfo]:
+        """The articles of the graph by id."""
+        return self._view().articles
 
     # -- reading --------------------------------------------------------------------------
 
@@ -232,6 +130,7 @@ class KnowledgeGraph:
         )
 
     def facts(self, predicate: Relation | str | None = None) -> Iterator[Edge]:
+        """The facts, sorted by (subject, predicate, object); only ``predicate``'s if given."""
         wanted = Relation(predicate) if predicate else None
         for key in sorted(self.edges):
             edge = self.edges[key]
@@ -244,13 +143,24 @@ class KnowledgeGraph:
         return self.events[node_id].label
 
     def find(self, name: str) -> list[Node]:
-        """Nodes whose name or an alias matches ``name`` after normalisation."""
+        """Nodes whose name or an alias matches ``name`` after normalisation, sorted by id."""
         wanted = normalise_name(name)
         return [
-            node
-            for node in self.nodes.values()
-            if wanted in {normalise_name(n) for n in (node.name, *node.aliases)}
+            self.nodes[node_id]
+            for node_id in sorted(self.nodes)
+            if wanted
+            in {normalise_name(n) for n in (self.nodes[node_id].name, *self.nodes[node_id].aliases)}
         ]
+
+    def explain(self, name: str) -> list[Node]:
+        """The nodes matching ``name`` (see :meth:`find`, else by substring), with their reasons.
+
+        Every node's :attr:`Node.reasons` lists each surface form of each article merged
+        into it, with the rule and the key that merged it.
+        """
+        from actorgraph.graph.audit import matching_nodes
+
+        return matching_nodes(self, name)
 
     def stats(self) -> dict[str, int]:
         return {
@@ -266,6 +176,14 @@ class KnowledgeGraph:
         from actorgraph.graph.nxgraph import to_networkx
 
         return to_networkx(self)
+
+    def statements(self) -> list[Statement]:
+        """The graph's RDF triples as sorted plain tuples (computed once, then reused)."""
+        from actorgraph.graph.rdf import rdf_statements
+
+        if self._statements is None:
+            self._statements = rdf_statements(self)
+        return self._statements
 
     def to_rdf(self) -> rdflib.Graph:
         from actorgraph.graph.rdf import to_rdf
@@ -294,8 +212,22 @@ class KnowledgeGraph:
 
         return notebook_html(self)
 
-    def query(self, sparql: str) -> Any:
-        """Run SPARQL over the graph; a pandas DataFrame where pandas is installed, else rows."""
-        from actorgraph.store import query_graph
+    def store(self) -> pyoxigraph.Store:
+        """A SPARQL store holding the graph: the attached one, else an in-memory one."""
+        from actorgraph.store.oxigraph import memory_store
 
-        return query_graph(self, sparql)
+        if self._store is None:
+            self._store = memory_store(self)
+        return self._store
+
+    def query(self, sparql: str, *, as_dataframe: bool = True) -> Any:
+        """Run SPARQL over the graph: SELECT gives a pandas DataFrame where pandas is
+        installed (else a list of dicts), ASK a bool. The usual prefixes are predeclared.
+
+        >>> kg = KnowledgeGraph()
+        >>> kg.query("ASK { ?s ?p ?o }")
+        False
+        """
+        from actorgraph.store.oxigraph import query_store
+
+        return query_store(self.store(), sparql, as_dataframe=as_dataframe)

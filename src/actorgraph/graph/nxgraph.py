@@ -1,9 +1,12 @@
 """The knowledge graph as a networkx ``MultiDiGraph``.
 
-Nodes carry ``type`` (Person, Organisation, Province, Event), ``label``, ``aliases``
-and, where they apply, ``iso3166_2``, ``kind`` and ``date``. Each fact is one edge
-keyed by its predicate, with ``predicate``, ``confidence``, ``support`` and
-``evidence`` (a list of ``{"article", "title", "url", "sentence", "start", "end"}``).
+Nodes carry ``type`` (Person, Organisation, Province, Event), ``label``, ``aliases``,
+``articles`` and, where they apply, ``iso3166_2``, ``known_as``, ``kind`` and ``date``;
+entity nodes also carry ``merged``: why each surface form of each article was merged
+into them (``{"article", "surface", "rule", "key"}``, see :mod:`actorgraph.graph.merge`).
+Each fact is one edge keyed by its predicate, with ``predicate``, ``confidence``,
+``support``, ``articles`` and ``evidence`` (a list of ``{"article", "title", "url",
+"sentence", "start", "end", "confidence"}``).
 
 >>> from actorgraph.graph import KnowledgeGraph
 >>> to_networkx(KnowledgeGraph()).number_of_nodes()
@@ -29,6 +32,7 @@ def to_networkx(graph: KnowledgeGraph) -> nx.MultiDiGraph:
             "label": node.name,
             "aliases": sorted(node.aliases),
             "articles": sorted(node.articles),
+            "merged": [reason.to_record() for reason in node.reasons],
         }
         if node.iso3166_2:
             attributes["iso3166_2"] = node.iso3166_2
@@ -47,6 +51,8 @@ def to_networkx(graph: KnowledgeGraph) -> nx.MultiDiGraph:
             articles=sorted(event.articles),
             sentences=[evidence.sentence for evidence in event.mentions],
         )
+        if event.province:
+            result.nodes[event_id]["province"] = event.province
     for edge in graph.facts():
         result.add_edge(
             edge.subject,
@@ -55,6 +61,7 @@ def to_networkx(graph: KnowledgeGraph) -> nx.MultiDiGraph:
             predicate=edge.predicate.value,
             confidence=edge.confidence,
             support=edge.support,
+            articles=edge.articles,
             evidence=evidence_records(graph, edge),
         )
     return result

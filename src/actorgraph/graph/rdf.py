@@ -1,4 +1,4 @@
-"""The knowledge graph as RDF (rdflib), with provenance reachable in plain SPARQL 1.1.
+"""The knowledge graph as RDF, with provenance reachable in plain SPARQL 1.1.
 
 Modelling: every relation is a **direct triple** (``?person ag:affiliatedWith ?org``)
 *and* an ``ag:Assertion`` — an ``rdf:Statement`` naming the same subject, predicate
@@ -6,21 +6,33 @@ and object — carrying ``ag:confidence`` and ``ag:support`` and linked by
 ``prov:wasDerivedFrom`` to one ``ag:Evidence`` per supporting sentence. An evidence
 holds ``ag:sentence``, ``ag:startOffset``, ``ag:endOffset``, its own ``ag:confidence``
 and ``dcterms:source`` → the ``ag:Article`` (``dcterms:identifier``, ``dcterms:title``,
-``schema:url``, ``dcterms:date``). Everything sits in one default graph, so a single
-Turtle file holds facts and provenance and any SPARQL 1.1 store can answer
-"which articles say so"::
+``schema:url``, ``dcterms:date``). Everything sits in one default graph — no named
+graphs — so a single Turtle file holds facts and provenance and any SPARQL 1.1 store
+can answer "which articles say so" for every edge in one query::
 
-    SELECT ?article ?sentence WHERE {
-      ?a rdf:subject ?s ; rdf:predicate ag:affiliatedWith ; rdf:object ?o ;
-         prov:wasDerivedFrom ?e .
+    SELECT ?s ?p ?o ?article ?sentence WHERE {
+      ?s ?p ?o .
+      ?a rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; prov:wasDerivedFrom ?e .
       ?e ag:sentence ?sentence ; dcterms:source/dcterms:identifier ?article .
     }
+
+The triples are made once, as sorted plain tuples (:data:`Statement`), by
+:func:`rdf_statements`; :func:`to_rdf` turns them into an rdflib graph and
+:func:`oxigraph_triples` into pyoxigraph triples, which the exporters serialise. The
+same graph therefore always gives the same triples in the same order.
+
+>>> from actorgraph.graph import KnowledgeGraph
+>>> rdf_statements(KnowledgeGraph())
+[]
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
+import pyoxigraph
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
@@ -28,88 +40,177 @@ from actorgraph.graph.iris import node_slug, short_hash
 from actorgraph.ontology import AG, AGR, PREFIXES, SDO
 
 if TYPE_CHECKING:
-    from actorgraph.graph.knowledge_graph import ArticleInfo, Edge, KnowledgeGraph
+    from actorgraph.graph.elements import ArticleInfo, Edge
+    from actorgraph.graph.knowledge_graph import KnowledgeGraph
+
+#: One triple as plain strings: subject IRI, predicate IRI, object, and the object's
+#: datatype IRI — or ``""`` when the object is an IRI.
+Statement = tuple[str, str, str, str]
+IRI = ""
+
+_TYPE, _LABEL, _ALT = str(RDF.type), str(RDFS.label), str(SKOS.altLabel)
+_SUBJECT, _PREDICATE, _OBJECT = str(RDF.subject), str(RDF.predicate), str(RDF.object)
+_ISO, _KNOWN_AS, _MENTIONED_IN = str(AG.iso3166_2), str(AG.knownAs), str(AG.mentionedIn)
+_EVENT_DATE, _TRIGGER, _SENTENCE = str(AG.date), str(AG.trigger), str(AG.sentence)
+_START, _END, _CONFIDENCE = str(AG.startOffset), str(AG.endOffset), str(AG.confidence)
+_SUPPORT, _DERIVED_FROM = str(AG.support), str(PROV.wasDerivedFrom)
+_ARTICLE, _ASSERTION, _EVIDENCE = str(AG.Article), str(AG.Assertion), str(AG.Evidence)
+_IDENTIFIER, _TITLE, _DATE_OF = str(DCTERMS.identifier), str(DCTERMS.title), str(DCTERMS.date)
+_PUBLISHER, _SOURCE, _URL = str(DCTERMS.publisher), str(DCTERMS.source), str(SDO.url)
+_RESOURCE = str(AGR)
+_STRING, _INTEGER, _DECIMAL = str(XSD.string), str(XSD.integer), str(XSD.decimal)
+_DATE, _ANY_URI = str(XSD.date), str(XSD.anyURI)
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def node_iri(node_id: str) -> URIRef:
-    """The IRI of a graph node id such as ``person/sohail-shaheen``."""
+    """The IRI of a graph node id such as ``person/sohail-shaheen``.
+
+    >>> str(node_iri("person/sohail-shaheen"))
+    'https://w3id.org/actorgraph/resource/person/sohail-shaheen'
+    """
     return AGR[node_id]
 
 
 def article_iri(article_id: str) -> URIRef:
+    """The IRI of an article: a slug of its id, hashed whenever the slug loses anything."""
     return AGR[f"article/{node_slug(article_id)}"]
 
 
+def assertion_iri(edge: Edge) -> URIRef:
+    """The IRI of the ``ag:Assertion`` describing a fact."""
+    return AGR[f"assertion/{short_hash('|'.join(edge.key), 16)}"]
+
+
 def bind_prefixes(graph: Graph) -> Graph:
+    """Bind actorgraph's fixed prefixes (and only those) to an rdflib graph."""
     for prefix, namespace in PREFIXES.items():
         graph.bind(prefix, namespace, override=True, replace=True)
     return graph
 
 
-def to_rdf(kg: KnowledgeGraph) -> Graph:
-    graph = bind_prefixes(Graph(bind_namespaces="none"))
+def decimal(value: float) -> str:
+    """A confidence as an ``xsd:decimal`` lexical form, four places at most.
+
+    >>> decimal(0.92), decimal(1.0), decimal(1e-05), decimal(0.33333)
+    ('0.92', '1.0', '0.0', '0.3333')
+    """
+    text = f"{round(value, 4):.4f}".rstrip("0")
+    return text + "0" if text.endswith(".") else text
+
+
+def rdf_statements(kg: KnowledgeGraph) -> list[Statement]:
+    """Every triple of the graph once, sorted by subject (``rdf:type`` first), predicate, object."""
+    unique = set(_statements(kg))
+    return sorted(unique, key=lambda t: (t[0], t[1] != _TYPE, t[1], t[2], t[3]))
+
+
+def _statements(kg: KnowledgeGraph) -> Iterator[Statement]:
+    articles = {article_id: str(article_iri(article_id)) for article_id in kg.articles}
     for article in kg.articles.values():
-        _add_article(graph, article)
+        yield from _article(article, articles[article.id])
     for node in kg.nodes.values():
-        subject = node_iri(node.id)
-        graph.add((subject, RDF.type, node.type.iri))
-        graph.add((subject, RDFS.label, Literal(node.name)))
+        subject = _RESOURCE + node.id
+        yield (subject, _TYPE, str(node.type.iri), IRI)
+        yield (subject, _LABEL, node.name, _STRING)
         for alias in node.aliases:
-            graph.add((subject, SKOS.altLabel, Literal(alias)))
+            yield (subject, _ALT, alias, _STRING)
         if node.iso3166_2:
-            graph.add((subject, AG.iso3166_2, Literal(node.iso3166_2)))
+            yield (subject, _ISO, node.iso3166_2, _STRING)
         if node.known_as:
-            graph.add((subject, AG.knownAs, Literal(node.known_as)))
+            yield (subject, _KNOWN_AS, node.known_as, _STRING)
         for article_id in node.articles:
-            graph.add((subject, AG.mentionedIn, article_iri(article_id)))
+            yield (subject, _MENTIONED_IN, articles[article_id], IRI)
     for event in kg.events.values():
-        subject = node_iri(event.id)
-        graph.add((subject, RDF.type, event.kind.iri))
-        graph.add((subject, RDFS.label, Literal(event.label)))
+        subject = _RESOURCE + event.id
+        yield (subject, _TYPE, str(event.kind.iri), IRI)
+        yield (subject, _LABEL, event.label, _STRING)
         if event.date:
-            graph.add((subject, AG.date, Literal(event.date, datatype=XSD.date)))
+            yield (subject, _EVENT_DATE, event.date, _date_type(event.date))
         for trigger in event.triggers:
-            graph.add((subject, AG.trigger, Literal(trigger)))
+            yield (subject, _TRIGGER, trigger, _STRING)
         for evidence in event.mentions:
-            graph.add((subject, AG.mentionedIn, article_iri(evidence.article)))
-            graph.add((subject, AG.sentence, Literal(evidence.sentence)))
-    for edge in kg.facts():
-        _add_fact(graph, edge)
+            yield (subject, _MENTIONED_IN, articles[evidence.article], IRI)
+            yield (subject, _SENTENCE, evidence.sentence, _STRING)
+    for edge in kg.edges.values():
+        yield from _fact(edge, articles)
+
+
+def _date_type(value: str) -> str:
+    return _DATE if _ISO_DATE.match(value) else _STRING
+
+
+def _article(article: ArticleInfo, subject: str) -> Iterator[Statement]:
+    yield (subject, _TYPE, _ARTICLE, IRI)
+    yield (subject, _IDENTIFIER, article.id, _STRING)
+    if article.title:
+        yield (subject, _TITLE, article.title, _STRING)
+    if article.url:
+        yield (subject, _URL, article.url, _ANY_URI)
+    if article.date:
+        yield (subject, _DATE_OF, article.date, _date_type(article.date))
+    if article.source:
+        yield (subject, _PUBLISHER, article.source, _STRING)
+
+
+def _fact(edge: Edge, articles: dict[str, str]) -> Iterator[Statement]:
+    subject, obj = _RESOURCE + edge.subject, _RESOURCE + edge.object
+    predicate = str(edge.predicate.iri)
+    yield (subject, predicate, obj, IRI)
+    key = "|".join(edge.key)
+    assertion = str(assertion_iri(edge))
+    yield (assertion, _TYPE, _ASSERTION, IRI)
+    yield (assertion, _SUBJECT, subject, IRI)
+    yield (assertion, _PREDICATE, predicate, IRI)
+    yield (assertion, _OBJECT, obj, IRI)
+    yield (assertion, _CONFIDENCE, decimal(edge.confidence), _DECIMAL)
+    yield (assertion, _SUPPORT, str(edge.support), _INTEGER)
+    for evidence, confidence in edge.evidence:
+        where = f"{key}|{evidence.article}|{evidence.start}|{evidence.end}"
+        node = f"{_RESOURCE}evidence/{short_hash(where, 16)}"
+        yield (assertion, _DERIVED_FROM, node, IRI)
+        yield (node, _TYPE, _EVIDENCE, IRI)
+        yield (node, _SENTENCE, evidence.sentence, _STRING)
+        yield (node, _START, str(evidence.start), _INTEGER)
+        yield (node, _END, str(evidence.end), _INTEGER)
+        yield (node, _CONFIDENCE, decimal(confidence), _DECIMAL)
+        yield (node, _SOURCE, articles[evidence.article], IRI)
+
+
+# -- the same triples for rdflib and pyoxigraph ------------------------------------------------
+
+
+def to_rdf(kg: KnowledgeGraph) -> Graph:
+    """The graph as an rdflib ``Graph`` with actorgraph's fixed prefixes bound."""
+    graph = bind_prefixes(Graph(bind_namespaces="none"))
+    for subject, predicate, obj, datatype in kg.statements():
+        graph.add((URIRef(subject), URIRef(predicate), _rdflib_object(obj, datatype)))
     return graph
 
 
-def _add_article(graph: Graph, article: ArticleInfo) -> None:
-    subject = article_iri(article.id)
-    graph.add((subject, RDF.type, AG.Article))
-    graph.add((subject, DCTERMS.identifier, Literal(article.id)))
-    if article.title:
-        graph.add((subject, DCTERMS.title, Literal(article.title)))
-    if article.url:
-        graph.add((subject, SDO.url, Literal(article.url, datatype=XSD.anyURI)))
-    if article.date:
-        graph.add((subject, DCTERMS.date, Literal(article.date, datatype=XSD.date)))
-    if article.source:
-        graph.add((subject, DCTERMS.publisher, Literal(article.source)))
+def _rdflib_object(value: str, datatype: str) -> URIRef | Literal:
+    if datatype == IRI:
+        return URIRef(value)
+    if datatype == _STRING:
+        return Literal(value)
+    return Literal(value, datatype=URIRef(datatype))
 
 
-def _add_fact(graph: Graph, edge: Edge) -> None:
-    subject, obj = node_iri(edge.subject), node_iri(edge.object)
-    predicate = edge.predicate.iri
-    graph.add((subject, predicate, obj))
-    key = "|".join(edge.key)
-    assertion = AGR[f"assertion/{short_hash(key, 16)}"]
-    graph.add((assertion, RDF.type, AG.Assertion))
-    graph.add((assertion, RDF.subject, subject))
-    graph.add((assertion, RDF.predicate, predicate))
-    graph.add((assertion, RDF.object, obj))
-    graph.add((assertion, AG.confidence, Literal(round(edge.confidence, 4), datatype=XSD.decimal)))
-    graph.add((assertion, AG.support, Literal(edge.support, datatype=XSD.integer)))
-    for evidence, confidence in edge.evidence:
-        node = AGR[f"evidence/{short_hash(f'{key}|{evidence.article}|{evidence.start}', 16)}"]
-        graph.add((assertion, PROV.wasDerivedFrom, node))
-        graph.add((node, RDF.type, AG.Evidence))
-        graph.add((node, AG.sentence, Literal(evidence.sentence)))
-        graph.add((node, AG.startOffset, Literal(evidence.start, datatype=XSD.integer)))
-        graph.add((node, AG.endOffset, Literal(evidence.end, datatype=XSD.integer)))
-        graph.add((node, AG.confidence, Literal(round(confidence, 4), datatype=XSD.decimal)))
-        graph.add((node, DCTERMS.source, article_iri(evidence.article)))
+def oxigraph_triples(statements: Iterable[Statement]) -> Iterator[pyoxigraph.Triple]:
+    """pyoxigraph triples of the statements, in the same order."""
+    named: dict[str, pyoxigraph.NamedNode] = {}
+
+    def iri(value: str) -> pyoxigraph.NamedNode:
+        node = named.get(value)
+        if node is None:
+            node = named[value] = pyoxigraph.NamedNode(value)
+        return node
+
+    for s, p, o, datatype in statements:
+        if datatype == IRI:
+            obj = iri(o)
+        elif datatype == _STRING:
+            obj = pyoxigraph.Literal(o)
+        else:
+            obj = pyoxigraph.Literal(o, datatype=iri(datatype))
+        yield pyoxigraph.Triple(iri(s), iri(p), obj)

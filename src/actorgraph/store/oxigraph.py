@@ -1,4 +1,13 @@
-"""An embedded SPARQL store (pyoxigraph) holding a knowledge graph.
+"""An embedded SPARQL store (pyoxigraph) holding a knowledge graph, in memory or on disk.
+
+``actorgraph build`` keeps an on-disk store in ``OUTDIR/store``: :func:`write_store`
+loads the graph into a fresh folder beside it and then points ``store`` at that folder
+with one atomic rename (``store`` is a symbolic link), so a reader — or a build killed
+half-way — only ever finds a complete store. :func:`open_store` opens it read-only.
+
+Query results come back as Python values: IRIs and strings as ``str``, ``xsd:integer``
+as ``int``, ``xsd:decimal``/``double``/``float`` as ``float``, ``xsd:boolean`` as
+``bool``; rows as dicts, or a pandas DataFrame where pandas is installed.
 
 >>> from actorgraph.graph import KnowledgeGraph
 >>> query_graph(KnowledgeGraph(), "SELECT ?s WHERE { ?s ?p ?o }", as_dataframe=False)
@@ -7,63 +16,175 @@
 
 from __future__ import annotations
 
+import hashlib
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pyoxigraph
+from rdflib.namespace import XSD
+
+from actorgraph.export.formats import default_permissions
+from actorgraph.ontology import PREFIXES
 
 if TYPE_CHECKING:
     from actorgraph.graph.knowledge_graph import KnowledgeGraph
 
-SPARQL_PREFIXES = """\
-PREFIX ag: <https://w3id.org/actorgraph/ontology#>
-PREFIX agr: <https://w3id.org/actorgraph/resource/>
-PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-PREFIX schema: <https://schema.org/>
-PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
-"""
+#: The folder name of a build's store inside OUTDIR.
+STORE_NAME = "store"
+_STORE_VERSION_PREFIX = ".store-"
+
+SPARQL_PREFIXES = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
+
+_INTEGERS = {
+    str(XSD[name])
+    for name in (
+        "integer",
+        "int",
+        "long",
+        "short",
+        "byte",
+        "nonNegativeInteger",
+        "positiveInteger",
+        "negativeInteger",
+        "nonPositiveInteger",
+        "unsignedInt",
+        "unsignedLong",
+        "unsignedShort",
+        "unsignedByte",
+    )
+}
+_FLOATS = {str(XSD.decimal), str(XSD.double), str(XSD.float)}
+_BOOLEAN = str(XSD.boolean)
 
 
 class QueryError(ValueError):
     """A SPARQL query that the store rejected."""
 
 
-def load_store(turtle: str | bytes, path: Path | None = None) -> pyoxigraph.Store:
-    """A store holding the given Turtle: in memory, or on disk at ``path``."""
+class StoreNotFoundError(FileNotFoundError):
+    """A build folder without a SPARQL store."""
+
+
+@dataclass(slots=True)
+class QueryResult:
+    """What a SPARQL query returned: rows (SELECT), a boolean (ASK) or triples (CONSTRUCT).
+
+    ``graph`` holds CONSTRUCT/DESCRIBE results as Turtle bytes.
+    """
+
+    kind: str
+    variables: list[str] = field(default_factory=list)
+    rows: list[dict[str, Any]] = field(default_factory=list)
+    boolean: bool | None = None
+    graph: bytes | None = None
+
+
+# -- stores -----------------------------------------------------------------------------------
+
+
+def load_store(
+    data: str | bytes, path: Path | None = None, *, format: str = "turtle"
+) -> pyoxigraph.Store:
+    """A store holding the given RDF (Turtle or N-Triples): in memory, or on disk at ``path``."""
     store = pyoxigraph.Store(str(path)) if path else pyoxigraph.Store()
-    data = turtle.encode("utf-8") if isinstance(turtle, str) else turtle
-    store.bulk_load(data, format=pyoxigraph.RdfFormat.TURTLE)
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    rdf_format = (
+        pyoxigraph.RdfFormat.N_TRIPLES if format == "ntriples" else pyoxigraph.RdfFormat.TURTLE
+    )
+    store.bulk_load(payload, format=rdf_format)
     return store
 
 
-def query_graph(kg: KnowledgeGraph, sparql: str, *, as_dataframe: bool = True) -> Any:
-    """Run a SPARQL SELECT/ASK over ``kg`` (the common prefixes are predeclared)."""
-    return query_store(load_store(kg.to_turtle()), sparql, as_dataframe=as_dataframe)
+def memory_store(kg: KnowledgeGraph) -> pyoxigraph.Store:
+    """An in-memory store holding the graph."""
+    from actorgraph.export.rdfio import ntriples_bytes
+
+    return load_store(ntriples_bytes(kg.statements()), format="ntriples")
 
 
-def query_store(store: pyoxigraph.Store, sparql: str, *, as_dataframe: bool = True) -> Any:
-    """Rows of a SELECT as dicts of strings (a DataFrame where pandas exists); ASK: a bool."""
-    try:
-        result = store.query(with_prefixes(sparql))
-    except SyntaxError as error:
-        raise QueryError(f"invalid SPARQL: {error}") from error
-    if isinstance(result, (bool, pyoxigraph.QueryBoolean)):
-        return bool(result)
-    if not isinstance(result, pyoxigraph.QuerySolutions):
-        raise QueryError("only SELECT and ASK queries return rows; use CONSTRUCT via pyoxigraph")
-    variables = [variable.value for variable in result.variables]
-    rows = [{name: _plain(solution[name]) for name in variables} for solution in result]
-    if as_dataframe:
-        try:
-            import pandas
-        except ImportError:
-            return rows
-        return pandas.DataFrame(rows, columns=variables)
-    return rows
+def write_store(outdir: Path, ntriples: bytes) -> Path:
+    """Put an on-disk store of ``ntriples`` at ``outdir/store``, atomically; returns its path.
+
+    The store is built in a new folder named by the data's hash and ``store`` is then
+    re-pointed at it; when it already holds the same data nothing is rebuilt. Stores of
+    earlier builds, and folders of builds that were killed, are removed afterwards.
+    """
+    outdir = Path(outdir)
+    link = outdir / STORE_NAME
+    version = _STORE_VERSION_PREFIX + hashlib.sha256(ntriples).hexdigest()[:16]
+    if not (link.is_symlink() and os.readlink(link) == version and (outdir / version).is_dir()):
+        building = Path(tempfile.mkdtemp(prefix=".store-building-", dir=outdir))
+        os.chmod(building, default_permissions(directory=True))
+        store = pyoxigraph.Store(str(building / "data"))
+        store.bulk_load(ntriples, format=pyoxigraph.RdfFormat.N_TRIPLES)
+        store.flush()
+        del store
+        target = outdir / version
+        if target.exists():
+            shutil.rmtree(target)
+        os.replace(building, target)
+        _point(link, version)
+    _remove_stale_stores(outdir, keep=version)
+    return link
+
+
+def _point(link: Path, target: str) -> None:
+    """Make ``link`` a symbolic link to ``target`` in one atomic step."""
+    temporary = link.with_name(f".{link.name}.link-{os.getpid()}")
+    temporary.unlink(missing_ok=True)
+    os.symlink(target, temporary, target_is_directory=True)
+    if link.is_dir() and not link.is_symlink():  # a store folder from an older layout
+        shutil.rmtree(link)
+    os.replace(temporary, link)
+
+
+def remove_store(outdir: Path) -> None:
+    """Remove a build folder's store, if it has one."""
+    link = Path(outdir) / STORE_NAME
+    if link.is_symlink():
+        link.unlink()
+    elif link.is_dir():
+        shutil.rmtree(link)
+    _remove_stale_stores(Path(outdir), keep="")
+
+
+def _remove_stale_stores(outdir: Path, keep: str) -> None:
+    for path in outdir.glob(".store-*"):
+        if path.name != keep:
+            if path.is_dir() and not path.is_symlink():
+                shutil.rmtree(path, ignore_errors=True)
+            else:
+                path.unlink(missing_ok=True)
+    for path in outdir.glob(f".{STORE_NAME}.link-*"):
+        path.unlink(missing_ok=True)
+
+
+def store_path(outdir: Path) -> Path:
+    """The on-disk store folder of a build (``OUTDIR/store`` resolved)."""
+    link = Path(outdir) / STORE_NAME
+    data = link / "data"
+    if not data.is_dir():
+        raise StoreNotFoundError(
+            f"{outdir} has no SPARQL store (expected {link}); run `actorgraph build` into it"
+        )
+    return data
+
+
+def open_store(outdir: str | Path) -> pyoxigraph.Store:
+    """The SPARQL store of a build folder, opened read-only.
+
+    >>> store = open_store("out/")          # doctest: +SKIP
+    >>> query_store(store, "ASK { ?s a ag:Person }")   # doctest: +SKIP
+    True
+    """
+    return pyoxigraph.Store.read_only(str(store_path(Path(outdir))))
+
+
+# -- queries ----------------------------------------------------------------------------------
 
 
 def with_prefixes(sparql: str) -> str:
@@ -71,7 +192,75 @@ def with_prefixes(sparql: str) -> str:
     return SPARQL_PREFIXES + sparql
 
 
-def _plain(term: Any) -> str | None:
+def run_query(store: pyoxigraph.Store, sparql: str) -> QueryResult:
+    """Run any SPARQL query (the common prefixes predeclared) and gather its result."""
+    try:
+        result = store.query(with_prefixes(sparql))
+    except SyntaxError as error:
+        raise QueryError(f"invalid SPARQL: {error}") from error
+    except OSError as error:
+        raise QueryError(f"the query failed: {error}") from error
+    if isinstance(result, bool | pyoxigraph.QueryBoolean):
+        return QueryResult("ask", boolean=bool(result))
+    if isinstance(result, pyoxigraph.QuerySolutions):
+        variables = [variable.value for variable in result.variables]
+        rows = [{name: python_value(solution[name]) for name in variables} for solution in result]
+        return QueryResult("select", variables=variables, rows=rows)
+    triples = list(result)
+    graph = pyoxigraph.serialize(
+        triples,
+        format=pyoxigraph.RdfFormat.TURTLE,
+        prefixes={p: str(ns) for p, ns in PREFIXES.items()},
+    )
+    return QueryResult("graph", graph=graph)
+
+
+def query_graph(kg: KnowledgeGraph, sparql: str, *, as_dataframe: bool = True) -> Any:
+    """Run a SPARQL SELECT/ASK over ``kg`` (the common prefixes are predeclared)."""
+    return query_store(kg.store(), sparql, as_dataframe=as_dataframe)
+
+
+def query_store(store: pyoxigraph.Store, sparql: str, *, as_dataframe: bool = True) -> Any:
+    """Rows of a SELECT as dicts (a DataFrame where pandas exists); ASK: a bool."""
+    result = run_query(store, sparql)
+    if result.kind == "ask":
+        return result.boolean
+    if result.kind != "select":
+        raise QueryError("only SELECT and ASK queries return rows; use run_query for CONSTRUCT")
+    return rows_or_frame(result, as_dataframe=as_dataframe)
+
+
+def rows_or_frame(result: QueryResult, *, as_dataframe: bool = True) -> Any:
+    """A SELECT result as a pandas DataFrame when asked and installed, else a list of dicts."""
+    if as_dataframe:
+        try:
+            import pandas
+        except ImportError:
+            return result.rows
+        return pandas.DataFrame(result.rows, columns=result.variables)
+    return result.rows
+
+
+def python_value(term: Any) -> Any:
+    """A query result term as a Python value (None for an unbound variable).
+
+    >>> python_value(pyoxigraph.Literal("3", datatype=pyoxigraph.NamedNode(str(XSD.integer))))
+    3
+    """
     if term is None:
         return None
+    if isinstance(term, pyoxigraph.Literal):
+        datatype = term.datatype.value
+        try:
+            if datatype in _INTEGERS:
+                return int(term.value)
+            if datatype in _FLOATS:
+                return float(term.value)
+        except ValueError:
+            return term.value
+        if datatype == _BOOLEAN:
+            return term.value in ("true", "1")
+        return term.value
+    if isinstance(term, pyoxigraph.BlankNode):
+        return f"_:{term.value}"
     return str(term.value)

@@ -1,0 +1,104 @@
+"""Fast, deterministic RDF serialisation: Turtle, N-Triples and JSON-LD.
+
+rdflib's Turtle writer is slow on large graphs (rdflib#2135) and, like its other
+writers, orders triples by the hash-based layout of its store. Here the graph's
+triples (:meth:`KnowledgeGraph.statements`: already sorted by subject, ``rdf:type``
+first, predicate and object) go to pyoxigraph's serialisers, which group each
+subject's triples with ``;`` and ``,`` and declare exactly actorgraph's fixed prefixes
+(:data:`actorgraph.ontology.PREFIXES` — never an invented ``ns1:``, rdflib#2779,
+#1168). The same graph always gives the same bytes.
+
+JSON-LD is written here directly: one ``@context`` with the same prefixes and one
+node object per subject, in the same order.
+
+>>> label = "http://www.w3.org/2000/01/rdf-schema#label"
+>>> print(turtle_bytes([(AGR_X, label, "X", str(XSD.string))]).decode())
+@prefix ag: <https://w3id.org/actorgraph/ontology#> .
+...
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+<BLANKLINE>
+agr:x rdfs:label "X" .
+<BLANKLINE>
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from itertools import groupby
+from typing import Any
+
+import pyoxigraph
+from rdflib.namespace import RDF, XSD
+
+from actorgraph.graph.rdf import IRI, Statement, oxigraph_triples
+from actorgraph.ontology import PREFIXES
+
+AGR_X = "https://w3id.org/actorgraph/resource/x"  # for the example above
+
+_TYPE, _STRING = str(RDF.type), str(XSD.string)
+#: Prefix → namespace IRI, longest namespace first (for compacting IRIs).
+_NAMESPACES = sorted(((p, str(ns)) for p, ns in PREFIXES.items()), key=lambda i: -len(i[1]))
+
+
+def prefixes() -> dict[str, str]:
+    """actorgraph's fixed prefixes as plain strings, in their declared order."""
+    return {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
+
+
+def turtle_bytes(statements: Iterable[Statement]) -> bytes:
+    """Turtle with the fixed prefixes, triples in the given order, a blank line per subject.
+
+    pyoxigraph abbreviates the IRIs; the prefix block is written here, in the declared
+    order, since pyoxigraph's own follows a hash map.
+    """
+    body = pyoxigraph.serialize(
+        oxigraph_triples(statements), format=pyoxigraph.RdfFormat.TURTLE, prefixes=prefixes()
+    )
+    start = 0
+    while body.startswith(b"@prefix ", start):
+        start = body.index(b"\n", start) + 1
+    header = "".join(f"@prefix {prefix}: <{iri}> .\n" for prefix, iri in prefixes().items())
+    # Literals never hold a raw line break (pyoxigraph escapes it), so " .\n" ends a subject.
+    blocks = body[start:].replace(b" .\n", b" .\n\n").rstrip(b"\n")
+    return header.encode("utf-8") + (b"\n" + blocks + b"\n" if blocks else b"")
+
+
+def ntriples_bytes(statements: Iterable[Statement]) -> bytes:
+    """Canonical N-Triples, one triple per line, in the given order."""
+    return pyoxigraph.serialize(oxigraph_triples(statements), format=pyoxigraph.RdfFormat.N_TRIPLES)
+
+
+def compact_iri(iri: str) -> str:
+    """``prefix:rest`` for an IRI in one of the fixed namespaces, else the IRI itself.
+
+    >>> compact_iri("https://w3id.org/actorgraph/ontology#Person")
+    'ag:Person'
+    """
+    for prefix, namespace in _NAMESPACES:
+        if iri.startswith(namespace) and not iri[len(namespace) :].startswith("//"):
+            return prefix + ":" + iri[len(namespace) :]
+    return iri
+
+
+def jsonld_bytes(statements: Sequence[Statement]) -> bytes:
+    """JSON-LD 1.1: the fixed prefixes as ``@context``, one object per subject."""
+    graph: list[dict[str, Any]] = []
+    for subject, triples in groupby(statements, key=lambda triple: triple[0]):
+        node: dict[str, Any] = {"@id": compact_iri(subject)}
+        for predicate, values in groupby(triples, key=lambda triple: triple[1]):
+            if predicate == _TYPE:
+                node["@type"] = [compact_iri(obj) for _, _, obj, _ in values]
+            else:
+                node[compact_iri(predicate)] = [_jsonld_value(o, d) for _, _, o, d in values]
+        graph.append(node)
+    document = {"@context": prefixes(), "@graph": graph}
+    return (json.dumps(document, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+def _jsonld_value(value: str, datatype: str) -> Any:
+    if datatype == IRI:
+        return {"@id": compact_iri(value)}
+    if datatype == _STRING:
+        return value
+    return {"@value": value, "@type": compact_iri(datatype)}
