@@ -187,3 +187,17 @@ def test_help_is_complete(command: list[str]) -> None:
     result = invoke(*command, "--help")
     assert result.exit_code == 0
     assert "Usage" in result.output
+
+
+def test_big_graph_view_is_reduced_and_said(tmp_path: Path, samples_dir: Path, nlp) -> None:
+    result = invoke("build", samples_dir, "-o", tmp_path, "--max-nodes", "10")
+    assert result.exit_code == 0, result.output
+    assert "map: showing the 10 highest-PageRank nodes" in result.output
+    html = (tmp_path / "graph.html").read_text()
+    assert "showing the 10 highest-PageRank nodes" in html
+
+
+def test_focus_view(tmp_path: Path, samples_dir: Path, nlp) -> None:
+    result = invoke("build", samples_dir, "-o", tmp_path, "--focus", "Taliban", "--depth", "1")
+    assert result.exit_code == 0, result.output
+    assert "within 1 hop of Taliban" in result.output

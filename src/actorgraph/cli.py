@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
     from actorgraph.graph.audit import EntityRow
     from actorgraph.graph.elements import Node
+    from actorgraph.graph.knowledge_graph import KnowledgeGraph
     from actorgraph.graph.shacl import Violation
     from actorgraph.store.oxigraph import QueryResult
 
@@ -242,6 +243,24 @@ def build(
     min_confidence: MinConfidenceOption = 0.0,
     batch_size: BatchSizeOption = 32,
     store: StoreOption = True,
+    max_nodes: Annotated[
+        int,
+        typer.Option(
+            "--max-nodes", min=1, help="Map: above this many nodes, show only the top ones."
+        ),
+    ] = 1000,
+    rank: Annotated[
+        str, typer.Option("--rank", help="Map: rank nodes by 'pagerank' or 'degree'.")
+    ] = "pagerank",
+    focus: Annotated[
+        str | None,
+        typer.Option("--focus", help="Map: show only the neighbourhood of this name."),
+    ] = None,
+    depth: Annotated[int, typer.Option("--depth", min=1, help="Map: hops around --focus.")] = 2,
+    min_support: Annotated[
+        int,
+        typer.Option("--min-support", min=1, help="Map: hide facts stated by fewer articles."),
+    ] = 1,
     quiet: QuietOption = False,
 ) -> None:
     """Build the knowledge graph of the articles into OUTDIR, extracting only what changed.
@@ -260,6 +279,13 @@ def build(
     started = time.perf_counter()
     with reported_errors():
         chosen = [get_format(name).name for name in (formats or DEFAULT_FORMATS)]
+        map_options = {
+            "max_nodes": max_nodes,
+            "rank": rank,
+            "focus": focus,
+            "depth": depth,
+            "min_support": min_support,
+        }
         found = list(read_articles(articles, on_error=errors))
         if not found:
             raise CommandError("no readable articles in the given paths")
@@ -275,7 +301,10 @@ def build(
                 batch_size=batch_size,
                 store=store,
                 progress=lambda done, total: progress.update(task, completed=done, total=total),
+                map_options=map_options,
             )
+        if "html" in chosen and not quiet:
+            _report_map_view(result.graph, map_options)
     for article_id in result.duplicates:
         stderr.print(f"[yellow]duplicate[/] article id {article_id!r}: kept one", highlight=False)
     if not quiet:
@@ -288,6 +317,15 @@ def build(
             highlight=False,
         )
     _finish(errors)
+
+
+def _report_map_view(kg: KnowledgeGraph, map_options: dict) -> None:
+    """Say how the map's view was reduced, if it was: "showing the 1,000 highest-PageRank..."."""
+    from actorgraph.maps import reduce_view
+
+    _, notes = reduce_view(kg, **map_options)
+    for note in notes:
+        stderr.print(f"map: {note}", highlight=False)
 
 
 # -- entities -------------------------------------------------------------------------------

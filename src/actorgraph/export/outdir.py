@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -77,8 +77,13 @@ def build_outdir(
     batch_size: int = 32,
     store: bool = True,
     progress: Progress | None = None,
+    map_options: Mapping[str, Any] | None = None,
 ) -> BuildResult:
-    """Extract (what changed), merge and write the build folder ``outdir``."""
+    """Extract (what changed), merge and write the build folder ``outdir``.
+
+    ``map_options`` go to the map (:func:`actorgraph.maps.render_html`): ``max_nodes``,
+    ``focus``, ``depth``, ``min_support``, ``rank``, ``title``.
+    """
     from actorgraph.extract.article import extract_articles
     from actorgraph.nlp.pipeline import pipeline_fingerprint
     from actorgraph.store.oxigraph import remove_store, write_store  # imports this package
@@ -118,7 +123,7 @@ def build_outdir(
     )
     kg.statements()
     timer.lap("merge")
-    files = _write_outputs(kg, outdir, chosen, records)
+    files = _write_outputs(kg, outdir, chosen, records, map_options or {})
     timer.lap("export")
     statements = kg.statements()
     if store:
@@ -189,7 +194,11 @@ def _unique_articles(
 
 
 def _write_outputs(
-    kg: KnowledgeGraph, outdir: Path, chosen: list[str], records: dict[str, dict[str, Any]]
+    kg: KnowledgeGraph,
+    outdir: Path,
+    chosen: list[str],
+    records: dict[str, dict[str, Any]],
+    map_options: Mapping[str, Any],
 ) -> list[Path]:
     lines = "".join(
         json.dumps(records[article_id], ensure_ascii=False) + "\n" for article_id in sorted(records)
@@ -197,7 +206,11 @@ def _write_outputs(
     files = [_write_if_changed(outdir / EXTRACTIONS_FILE, lines.encode("utf-8"))]
     for name in chosen:
         chosen_format = FORMATS[name]
-        files.append(_write_if_changed(outdir / chosen_format.filename, chosen_format.render(kg)))
+        if name == "html":
+            data = kg.to_html(**map_options).encode("utf-8")
+        else:
+            data = chosen_format.render(kg)
+        files.append(_write_if_changed(outdir / chosen_format.filename, data))
     for name, other in FORMATS.items():
         if name not in chosen:
             (outdir / other.filename).unlink(missing_ok=True)
