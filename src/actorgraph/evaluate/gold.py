@@ -109,7 +109,6 @@ class GoldEntity:
     name: str
     aliases: tuple[str, ...] = ()
     iso3166_2: str | None = None
-    known_as: str | None = None
 
     @property
     def names(self) -> tuple[str, ...]:
