@@ -149,8 +149,6 @@ class EventMention:
     kind: EventKind
     sentence: Span
     province: Province | None = None
-    province_mention: Mention | None = None
-    place_text: str | None = None
     location_confidence: float = 0.0
     participants: list[Participant] = field(default_factory=list)
     date: str | None = None
@@ -227,7 +225,7 @@ class EventExtractor:
         """
         skip_until = dateline_end(sentence)
         explicit = [
-            PlaceCandidate(m.span, province, EXPLICIT_PROVINCE_CONFIDENCE, m)
+            PlaceCandidate(m.span, province, EXPLICIT_PROVINCE_CONFIDENCE)
             for m in mentions
             if m.type is EntityType.PROVINCE and m.span.start >= skip_until
             for province in [self.province_of(m, country)]
@@ -313,9 +311,7 @@ class Scene:
 
     def event_placed(self, event: EventMention) -> None:
         if event.province is not None and event.location_confidence > INHERITED_PLACE_CONFIDENCE:
-            self.setting = PlaceCandidate(
-                event.sentence, event.province, event.location_confidence, event.province_mention
-            )
+            self.setting = PlaceCandidate(event.sentence, event.province, event.location_confidence)
             self.age = 0
 
     def overrides(self, own: PlaceCandidate) -> bool:
@@ -353,7 +349,6 @@ class PlaceCandidate:
     span: Span
     province: Province
     confidence: float
-    mention: Mention | None = None
     is_district: bool = False
 
 
@@ -390,8 +385,7 @@ def setting_of(places: list[PlaceCandidate]) -> PlaceCandidate:
 def place_event(
     event: EventMention, place: PlaceCandidate, confidence: float | None = None
 ) -> None:
-    event.province, event.province_mention = place.province, place.mention
-    event.place_text = place.span.text
+    event.province = place.province
     event.location_confidence = confidence if confidence is not None else place.confidence
 
 
