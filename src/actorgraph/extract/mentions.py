@@ -140,6 +140,15 @@ ANTECEDENT_SENTENCES = 2
 GROUP_KINDS = frozenset({"armed_group", "party"})
 #: Lower-case particles inside names ("Sabah al-Numan", "Osama bin Laden"), never stripped.
 NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "abu", "de", "da", "del", "van", "von", "ul"})
+#: Nouns that end organisation names the NER cuts short ("... postal subcommittee").
+ORGANISATION_HEADS = frozenset(
+    """
+    subcommittee committee department ministry service agency bureau office council commission
+    union association party unit division directorate authority board institute
+    """.split()
+)
+MAX_WIDENING = 4
+WIDENING_POS = frozenset({"NOUN", "PROPN", "ADJ", "CCONJ", "NUM"})
 #: Lines this short without a verb are page furniture: release notes, download links.
 FURNITURE_WORDS = 4
 #: "<leader>'s group": nouns that name the organisation a leader heads.
@@ -222,7 +231,7 @@ class MentionFinder:
     def __call__(self, doc: Doc) -> Doc:
         mentions: list[Mention] = []
         places: list[Span] = []
-        for ent in doc.ents:
+        for ent in widened_organisations(doc):
             mention = self.mention_of(ent)
             if mention is not None:
                 mentions.append(mention)
@@ -292,6 +301,72 @@ class MentionFinder:
             return self.organisations.get(key)
         except KeyError:
             return None
+
+
+def widened_organisations(doc: Doc) -> list[Span]:
+    """``doc.ents``, with organisation names the NER or the gazetteer cut short made whole.
+
+    * a place that modifies an organisation right after it joins it: "Massachusetts" +
+      "Department of Public Health", "Queensland" + "Liver Transplant Service";
+    * an organisation name that modifies a noun organisations are named by takes that
+      noun: "Senate Appropriations" + "treasury and postal subcommittee".
+    Curated organisations and everything else stay as they are.
+    """
+    ents = list(doc.ents)
+    widened: list[Span] = []
+    index = 0
+    while index < len(ents):
+        ent = ents[index]
+        following = ents[index + 1] if index + 1 < len(ents) else None
+        if (
+            following is not None
+            and ent.label_ in ("PROVINCE", "GPE")
+            and following.label_ == "ORG"
+            and not following.ent_id_
+            and following.start == ent.end
+            and ent.root.head.i in range(following.start, following.end)
+        ):
+            ent = Span(doc, ent.start, following.end, label="ORG")
+            index += 1
+        elif ent.label_ in ("PROVINCE", "GPE"):
+            ent = _place_named_organisation(ent) or ent
+        if ent.label_ == "ORG" and not ent.ent_id_:
+            ent = _to_organisation_head(ent)
+        widened.append(ent)
+        index += 1
+    return widened
+
+
+def _to_organisation_head(ent: Span) -> Span:
+    """Extend an organisation name over the words up to the noun that ends such names."""
+    doc = ent.doc
+    for end in range(ent.end, min(ent.end + MAX_WIDENING, len(doc))):
+        token = doc[end]
+        if token.ent_type_ or token.pos_ not in WIDENING_POS:
+            return ent
+        if token.lemma_.lower() in ORGANISATION_HEADS:
+            return Span(doc, ent.start, end + 1, label="ORG")
+    return ent
+
+
+def _place_named_organisation(place: Span) -> Span | None:
+    """ "Massachusetts Department of Public Health": a place name starting an organisation's."""
+    doc = place.doc
+    if place.end >= len(doc):
+        return None
+    head = doc[place.end]
+    if (
+        not head.is_title
+        or head.lemma_.lower() not in ORGANISATION_HEADS
+        or head.ent_type_ == "ORG"
+    ):
+        return None
+    end = head.i + 1
+    if end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].is_title:
+        end += 1
+        while end < len(doc) and doc[end].is_title and doc[end].ent_type_ != "PERSON":
+            end += 1
+    return Span(doc, place.start, end, label="ORG")
 
 
 def _is_page_furniture(ent: Span) -> bool:
