@@ -248,3 +248,21 @@ def test_min_confidence_drops_weaker_facts(nlp) -> None:
     everything = extract_article(article, doc)
     strict = extract_article(article, doc, min_confidence=0.99)
     assert everything.facts and not strict.facts
+
+
+def test_ongoing_fighting_is_no_event(nlp) -> None:
+    text = "In Khost province, the brigade has fought insurgents since 2015, officials said."
+    assert located(nlp, text) == set()
+
+
+def test_fighting_in_a_province_is_a_clash(nlp) -> None:
+    text = "Army units fought Islamic State militants in Nineveh province on Sunday."
+    assert ("Clash", "IQ-NI") in located(nlp, text)
+
+
+def test_joining_another_group_is_an_alliance(nlp) -> None:
+    found = alliances(nlp, "In 2012 al-Shabaab formally joined Al Qaeda, its leader announced.")
+    assert any(
+        any("shabaab" in n.casefold() for n in pair) and any("qaeda" in n.casefold() for n in pair)
+        for pair in found
+    ), found

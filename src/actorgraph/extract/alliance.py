@@ -97,6 +97,7 @@ COOPERATION_CUES = frozenset(
         "comprise",
         "unite",
         "bonhomie",
+        "join",
     ]
 )
 #: Words that make a path hostile or neutral: such a pair is never an alliance.

@@ -42,7 +42,17 @@ TRIGGERS: dict[str, tuple[EventKind, int]] = {
     ),
     **dict.fromkeys(["raid", "incursion"], (EventKind.RAID, 6)),
     **dict.fromkeys(
-        ["clash", "gunfight", "firefight", "battle", "skirmish", "shootout", "gunbattle", "engage"],
+        [
+            "clash",
+            "gunfight",
+            "firefight",
+            "battle",
+            "skirmish",
+            "shootout",
+            "gunbattle",
+            "engage",
+            "fight",
+        ],
         (EventKind.CLASH, 5),
     ),
     **dict.fromkeys(
@@ -121,6 +131,7 @@ INHERITED_PLACE_CONFIDENCE = 0.6
 FRAME_SENTENCES = 3
 #: Pieces of place names that are no words of their own: "Nahr-e-Seraj", "Qal'ah-ye Zal".
 NAME_CONNECTORS = frozenset({"-", "e", "i", "ye", "al", "el", "wa"})
+DURATION_NOUNS = frozenset({"year", "decade", "month", "week", "day"})
 SEQUENCE_PREPS = frozenset({"after", "before", "following", "since", "ahead"})
 DEFINITE_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 #: How many tokens after a district a stated province may follow ("X district, Y province").
@@ -508,6 +519,8 @@ def _is_background(token: Token) -> bool:
         c.dep_ == "aux" and (c.lower_ in IRREALIS_AUX or c.tag_ == "TO") for c in token.children
     ):
         return True  # "could attack", "an operation to capture a leader"
+    if token.pos_ == "VERB" and _lasts(token):
+        return True  # "has fought the jihadists since 2015": a state of affairs, not an event
     node = token
     for steps, ancestor in enumerate(token.ancestors):
         if steps < GOVERNOR_STEPS and ancestor.lemma_.lower() in BACKGROUND_GOVERNORS:
@@ -516,6 +529,20 @@ def _is_background(token: Token) -> bool:
             # "a leader who planned attacks", "a facilitator suspected of the bombing"
             return True
         node = ancestor
+    return False
+
+
+def _lasts(verb: Token) -> bool:
+    """ "since 2015", "for years": the clause describes something ongoing."""
+    for child in verb.children:
+        if child.dep_ != "prep":
+            continue
+        if child.lower_ == "since":
+            return True
+        if child.lower_ == "for" and any(
+            t.ent_type_ == "DATE" or t.lemma_ in DURATION_NOUNS for t in child.subtree
+        ):
+            return True
     return False
 
 
