@@ -24,6 +24,7 @@ from actorgraph.nlp.leaders import LeaderBook, load_leaders
 from actorgraph.nlp.organisations import OrganisationDirectory, load_organisations
 from actorgraph.nlp.places import Gazetteer, load_gazetteer
 from actorgraph.ontology import EntityType
+from actorgraph.text import normalise_name
 
 #: Words before a name that are titles or ranks, not part of the name.
 TITLES = frozenset(
@@ -294,7 +295,17 @@ class MentionFinder:
         following = ent.doc[ent.end] if ent.end < len(ent.doc) else None
         if following is not None and following.lower_ in PLACE_NOUNS_AFTER:
             return True  # "Chimtal district": the NER took a place for an organisation
-        return self.gazetteer.country_code(clean_name(ent.text)) is not None
+        name = clean_name(ent.text)
+        return self.gazetteer.country_code(name) is not None or self._is_town(name)
+
+    def _is_town(self, name: str) -> bool:
+        """ "director of the camp at Oxford": a one-word name that is a town in the gazetteer."""
+        if " " in name or not name.istitle():
+            return False
+        return any(
+            normalise_name(match.name) == normalise_name(name)
+            for match in self.gazetteer.find_place(name)
+        )
 
     def _known(self, key: str):
         try:
