@@ -80,7 +80,22 @@ NOUN_PHRASE_DEPS = frozenset(
 )
 AFFILIATION_PREPS = frozenset({"of", "at", "for", "with", "in", "within", "inside", "from"})
 #: "X is / serves as / works as ROLE of ORG"
-LINK_VERBS = frozenset({"be", "serve", "work", "act", "remain", "become"})
+LINK_VERBS = frozenset(
+    {
+        "be",
+        "serve",
+        "work",
+        "act",
+        "remain",
+        "become",
+        "name",
+        "appoint",
+        "elect",
+        "promote",
+        "nominate",
+        "make",
+    }
+)
 #: "X leads ORG", "ORG, founded by X", "X works for ORG"
 MEMBERSHIP_VERBS = frozenset(
     {
@@ -270,6 +285,14 @@ def _through_title(path: list[Token]) -> tuple[float, str] | None:
     if len(path) != 2:
         return None
     person, organisation = path
+    if person.dep_ == "appos" and person.head.i == organisation.i:
+        # "the chairman of the Front, Mohamed Issa": the name hangs on the organisation
+        # though it names the role holder.
+        preposition = organisation.head
+        holder = preposition.head
+        if organisation.dep_ == "pobj" and preposition.lower_ in ("of", "for") and is_role(holder):
+            return ROLE_CONFIDENCE - LONG_PATH_PENALTY, holder.text
+        return None
     if person.dep_ == "poss" and person.head.i == organisation.i:
         # "Osama Bin Laden's group": the group the person leads.
         return (TITLE_CONFIDENCE, organisation.text) if organisation.lemma_ in GROUP_NOUNS else None
@@ -297,6 +320,11 @@ def _through_whose(path: list[Token]) -> tuple[float, str] | None:
 
 def _through_verb(path: list[Token]) -> tuple[float, str] | None:
     verbs = [t for t in path[1:-1] if t.pos_ in ("VERB", "AUX")]
+    if len(verbs) == 2 and verbs[1].dep_ == "conj" and verbs[1].head.i == verbs[0].i:
+        # "X, who is a major in the Marine Corps and works at the Pentagon": the second
+        # verb shares the first one's subject.
+        path = [t for t in path if t.i != verbs[0].i]
+        verbs = verbs[1:]
     if len(verbs) != 1 or is_negated(verbs[0]):
         return None
     verb = verbs[0]
@@ -316,6 +344,8 @@ def _through_verb(path: list[Token]) -> tuple[float, str] | None:
 
 def _person_is_subject(before: list[Token], verb: Token) -> bool:
     """The person side reaches the verb as its subject, or as the head of its relative clause."""
+    if verb.dep_ == "conj" and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return _person_is_subject(before, verb.head)
     last = before[-1]
     if last.head.i == verb.i and last.dep_ in SUBJECT_DEPS:
         return True
@@ -328,7 +358,9 @@ def _role_complement(after: list[Token], verb: Token) -> bool:
     first = after[0] if after else None
     if first is None or first.head.i != verb.i:
         return False
-    if first.dep_ == "attr" or (first.dep_ == "prep" and first.lower_ in ("as", *MEMBERSHIP_PREPS)):
+    if first.dep_ in ("attr", "oprd") or (
+        first.dep_ == "prep" and first.lower_ in ("as", *MEMBERSHIP_PREPS)
+    ):
         return any(is_role(t) for t in after) or (
             first.dep_ == "prep"
             and first.lower_ in MEMBERSHIP_PREPS
