@@ -321,7 +321,9 @@ class MentionFinder:
 
 
 def widened_organisations(doc: Doc) -> list[Span]:
-    """``doc.ents``, with organisation names the NER or the gazetteer cut short made whole.
+    """``doc.ents``, with names the NER or the gazetteer cut short made whole.
+
+    * a given name before a province name makes a person ("Laila Ahmadi");
 
     * a place that modifies an organisation right after it joins it: "Massachusetts" +
       "Department of Public Health", "Queensland" + "Liver Transplant Service";
@@ -346,9 +348,9 @@ def widened_organisations(doc: Doc) -> list[Span]:
             ent = Span(doc, ent.start, following.end, label="ORG")
             index += 1
         elif ent.label_ in ("PROVINCE", "GPE"):
-            ent = _place_named_organisation(ent) or ent
+            ent = _place_named_organisation(ent) or _person_named_like_place(ent) or ent
         if ent.label_ == "ORG" and not ent.ent_id_:
-            ent = _to_organisation_head(ent)
+            ent = _with_unit_number(_to_organisation_head(ent))
         widened.append(ent)
         index += 1
     return widened
@@ -364,6 +366,36 @@ def _to_organisation_head(ent: Span) -> Span:
         if token.lemma_.lower() in ORGANISATION_HEADS:
             return Span(doc, ent.start, end + 1, label="ORG")
     return ent
+
+
+def _with_unit_number(ent: Span) -> Span:
+    """ "BPP Unit" + "24": a unit's number belongs to its name."""
+    doc = ent.doc
+    if (
+        ent.end < len(doc)
+        and ent[-1].lemma_.lower() in ORGANISATION_HEADS
+        and doc[ent.end].like_num
+    ):
+        return Span(doc, ent.start, ent.end + 1, label="ORG")
+    return ent
+
+
+def _person_named_like_place(place: Span) -> Span | None:
+    """ "Laila Ahmadi": a place name that is the surname after a given name."""
+    doc = place.doc
+    if place.label_ != "PROVINCE" or place.start == 0:
+        return None
+    given = doc[place.start - 1]
+    if (
+        given.pos_ == "PROPN"
+        and given.is_title
+        and not given.ent_type_
+        and given.dep_ == "compound"
+        and given.head.i in range(place.start, place.end)
+        and given.lower_.rstrip(".") not in TITLES
+    ):
+        return Span(doc, place.start - 1, place.end, label="PERSON")
+    return None
 
 
 def _place_named_organisation(place: Span) -> Span | None:

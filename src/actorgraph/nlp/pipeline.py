@@ -22,7 +22,7 @@ from actorgraph.nlp.places import load_gazetteer
 from actorgraph.nlp.sentences import mark_line_breaks  # noqa: F401 - registers the component
 
 #: Bumped whenever a change here or in the extractors changes what is extracted.
-PIPELINE_VERSION = "5"
+PIPELINE_VERSION = "6"
 
 GAZETTEER_PIPE = "actorgraph_gazetteer"
 EXTRACTOR_PIPES = (
