@@ -402,7 +402,9 @@ def test_thousand_node_map_stabilises_and_stays_responsive(
     visit.assert_clean()
 
 
-def test_seed_map_from_a_real_build(open_map, shots: Path, shared_dir: Path, nlp, tmp_path: Path) -> None:
+def test_seed_map_from_a_real_build(
+    open_map, shots: Path, shared_dir: Path, nlp, tmp_path: Path
+) -> None:
     """The map of the seed article, built by the real pipeline, drawn offline; screenshot kept."""
     import actorgraph
 

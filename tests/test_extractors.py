@@ -271,18 +271,38 @@ def test_joining_another_group_is_an_alliance(nlp) -> None:
 @pytest.mark.parametrize(
     ("text", "person", "fragment"),
     [
-        ("Omar Wali, who is a colonel in the Afghan National Army and works at the Ministry of Defence, spoke.", "Omar Wali", "Ministry"),
-        ("Laila Ahmadi has been named spokeswoman of the Afghan National Police.", "Laila Ahmadi", "Police"),
-        ("The commander of the Haqqani network, Karim Zadran, was wounded.", "Karim Zadran", "Haqqani"),
-        ("Colonel Aziz Rahimi, the head of Commando Unit 7, was promoted.", "Aziz Rahimi", "Unit 7"),
+        (
+            "Omar Wali, who is a colonel in the Afghan National Army and works at the Ministry of Defence, spoke.",
+            "Omar Wali",
+            "Ministry",
+        ),
+        (
+            "Laila Ahmadi has been named spokeswoman of the Afghan National Police.",
+            "Laila Ahmadi",
+            "Police",
+        ),
+        (
+            "The commander of the Haqqani network, Karim Zadran, was wounded.",
+            "Karim Zadran",
+            "Haqqani",
+        ),
+        (
+            "Colonel Aziz Rahimi, the head of Commando Unit 7, was promoted.",
+            "Aziz Rahimi",
+            "Unit 7",
+        ),
     ],
 )
-def test_affiliation_through_verbs_and_attachment(nlp, text: str, person: str, fragment: str) -> None:
+def test_affiliation_through_verbs_and_attachment(
+    nlp, text: str, person: str, fragment: str
+) -> None:
     found = affiliations(nlp, text)
     assert any(p == person and fragment.casefold() in o.casefold() for p, o in found), found
 
 
 def test_a_town_is_no_organisation(nlp) -> None:
-    extraction = run(nlp, "Shelley Moore, director of the summer camp at Oxford, said it would close.")
+    extraction = run(
+        nlp, "Shelley Moore, director of the summer camp at Oxford, said it would close."
+    )
     organisations = {e.name for e in extraction.entities if e.type is EntityType.ORGANISATION}
     assert "Oxford" not in organisations

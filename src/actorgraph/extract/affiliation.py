@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Token
 
 from actorgraph.extract.affiliation_model import apply_model
 from actorgraph.extract.mentions import (
+    LEADER_GROUP_NOUNS,
     Mention,
     MentionRelation,
     register_extensions,
@@ -126,7 +127,6 @@ MAX_PATH = 8
 
 ROLE_CONFIDENCE = 0.92
 TITLE_CONFIDENCE = 0.8
-GROUP_NOUNS = frozenset({"group", "organisation", "organization", "movement", "network"})
 SPEAKER_CONFIDENCE = 0.6
 CONJUNCT_PENALTY = 0.1
 SPEECH_VERBS = frozenset({"say", "tell", "add", "explain", "note", "state", "confirm"})
@@ -295,7 +295,11 @@ def _through_title(path: list[Token]) -> tuple[float, str] | None:
         return None
     if person.dep_ == "poss" and person.head.i == organisation.i:
         # "Osama Bin Laden's group": the group the person leads.
-        return (TITLE_CONFIDENCE, organisation.text) if organisation.lemma_ in GROUP_NOUNS else None
+        return (
+            (TITLE_CONFIDENCE, organisation.text)
+            if organisation.lemma_ in LEADER_GROUP_NOUNS
+            else None
+        )
     if organisation.head.i != person.i or organisation.dep_ not in ("compound", "poss", "nmod"):
         return None
     between = person.doc[organisation.i + 1 : person.i]

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from actorgraph.extract.mentions import Mention, register_extensions, sentence_mentions
+from actorgraph.extract.mentions import GROUP_KINDS, Mention, register_extensions, sentence_mentions
 from actorgraph.nlp.places import Gazetteer, Province, load_gazetteer
 from actorgraph.ontology import EntityType, EventKind
 
@@ -148,8 +148,6 @@ ORGANISATION_HEAD_WORDS = frozenset(
     guard navy unit wing cell faction association federation league institute university
     """.split()
 )
-#: Kinds of organisation that armed events target or are carried out by, besides states.
-GROUP_KINDS = frozenset({"armed_group", "criminal", "party"})
 
 
 @dataclass(eq=False, slots=True)

@@ -8,8 +8,7 @@ the NER gave them. Definite descriptions of an organisation ("the group", "the
 service", "the movement") and the possessive "its" become *anaphoric* mentions
 pointing to the organisation they most plausibly refer to.
 
-Results go to ``doc._.ag_mentions`` (entity mentions, in text order) and
-``doc._.ag_places`` (other place names, for event locations).
+Results go to ``doc._.ag_mentions`` (entity mentions, in text order).
 """
 
 from __future__ import annotations
@@ -183,7 +182,6 @@ PORTFOLIO_WORDS = frozenset(
 )
 MEDIA_KIND = "media"
 ENTITY_LABELS = {"PERSON": EntityType.PERSON, "ORG": EntityType.ORGANISATION}
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 
 @dataclass(eq=False, slots=True)
@@ -215,7 +213,7 @@ class Mention:
 
 
 def register_extensions() -> None:
-    for name in ("ag_mentions", "ag_places", "ag_relations", "ag_events"):
+    for name in ("ag_mentions", "ag_relations", "ag_events"):
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=None)
 
@@ -236,19 +234,11 @@ class MentionFinder:
         self.leaders = leaders
 
     def __call__(self, doc: Doc) -> Doc:
-        mentions: list[Mention] = []
-        places: list[Span] = []
-        for ent in widened_organisations(doc):
-            mention = self.mention_of(ent)
-            if mention is not None:
-                mentions.append(mention)
-            elif ent.label_ in PLACE_LABELS:
-                places.append(ent)
+        mentions = [m for ent in widened_entities(doc) if (m := self.mention_of(ent))]
         mentions.extend(self.groups_named_by_leader(mentions))
         mentions.extend(find_anaphors(doc, mentions))
         mentions.sort(key=lambda mention: mention.span.start)
         doc._.ag_mentions = mentions
-        doc._.ag_places = places
         return doc
 
     def mention_of(self, ent: Span) -> Mention | None:
@@ -320,7 +310,7 @@ class MentionFinder:
             return None
 
 
-def widened_organisations(doc: Doc) -> list[Span]:
+def widened_entities(doc: Doc) -> list[Span]:
     """``doc.ents``, with names the NER or the gazetteer cut short made whole.
 
     * a given name before a province name makes a person ("Laila Ahmadi");

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
 
 def dependency_path(a: Token, b: Token) -> list[Token]:
@@ -33,21 +33,5 @@ def path_edges(path: list[Token]) -> list[tuple[Token, str, Token]]:
     return edges
 
 
-def span_head(span: Span) -> Token:
-    return span.root
-
-
-def lemma(token: Token) -> str:
-    return token.lemma_.lower()
-
-
 def is_negated(token: Token) -> bool:
     return any(child.dep_ == "neg" for child in token.children)
-
-
-def clause_verb(token: Token) -> Token | None:
-    """The nearest verb at or above ``token``."""
-    for candidate in (token, *token.ancestors):
-        if candidate.pos_ in ("VERB", "AUX"):
-            return candidate
-    return None
