@@ -2,7 +2,7 @@
 
 rdflib's Turtle writer slows down badly as graphs grow (rdflib#2135). actorgraph makes
 the graph's triples once as sorted plain tuples and hands them to pyoxigraph's
-serializer (:func:`actorgraph.export.rdfio.turtle_bytes`). This script builds a
+serializer (:func:`actorgraph.graph.rdfio.turtle_bytes`). This script builds a
 synthetic knowledge graph of about a million triples (the same generator the map tests
 use, merged by the real merge code), times both paths side by side in one run, checks
 that they hold exactly the same triples, and prints the ratio.
@@ -20,10 +20,10 @@ from collections.abc import Callable
 from typing import Any
 
 import pyoxigraph
+from synthetic import synthetic_extractions
 
-from actorgraph.export.rdfio import ntriples_bytes, turtle_bytes
-from actorgraph.graph import KnowledgeGraph
-from actorgraph.maps.synthetic import synthetic_extractions
+from actorgraph import KnowledgeGraph
+from actorgraph.graph.rdfio import ntriples_bytes, turtle_bytes
 
 #: Triples per unit of synthetic graph size (measured: about 33.6).
 TRIPLES_PER_NODE = 33.6

@@ -1,6 +1,6 @@
 """How long a big map takes to become usable in headless Chromium, and how big its HTML is.
 
-Renders a synthetic graph (``actorgraph.maps.synthetic``) with ``render_html``, opens
+Renders a synthetic graph (``benchmarks/synthetic.py``) with ``render_html``, opens
 it from a file with every network request blocked, and waits for the page to report
 that it has stabilised (``window.actorgraph.stabilised``). Prints, per layout:
 
@@ -25,8 +25,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from synthetic import synthetic_graph
+
 from actorgraph.maps import render_html
-from actorgraph.maps.synthetic import synthetic_graph
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [

@@ -16,8 +16,8 @@ from pathlib import Path
 import spacy
 
 from actorgraph.extract.article import extract_article
+from actorgraph.extract.pipeline import load_pipeline
 from actorgraph.nlp.models import DEFAULT_MODEL
-from actorgraph.nlp.pipeline import load_pipeline
 from actorgraph.reading import read_articles
 
 DEFAULT_FILE = Path(__file__).resolve().parents[2] / "shared" / "benchmarks" / "isaf" / "dev.jsonl"

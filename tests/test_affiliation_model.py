@@ -12,7 +12,7 @@ from types import ModuleType
 import numpy as np
 import pytest
 
-from actorgraph.extract.affiliation_model import (
+from actorgraph.extract.affiliation.model import (
     FEATURE_VERSION,
     MODEL_CUE,
     AffiliationModel,

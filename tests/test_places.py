@@ -1,20 +1,20 @@
-"""Tests of the province / place gazetteer (actorgraph.nlp.places)."""
+"""Tests of the province / place gazetteer (actorgraph.gazetteers.places)."""
 
 from __future__ import annotations
 
 import pytest
 
-from actorgraph.nlp.places import (
+from actorgraph.gazetteers.places import (
     Gazetteer,
     PlaceMatch,
     Province,
-    add_province_ruler,
     load_gazetteer,
     map_admin1,
     name_key,
     similar,
     skeleton,
 )
+from actorgraph.nlp.pipeline import add_province_ruler
 
 AF_CODES = {
     "AF-BAL", "AF-BAM", "AF-BDG", "AF-BDS", "AF-BGL", "AF-DAY", "AF-FRA", "AF-FYB", "AF-GHA",

@@ -10,9 +10,9 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS
 from typer.testing import CliRunner
 
+from actorgraph import KnowledgeGraph
+from actorgraph.buildfolder import build_folder as build_outdir
 from actorgraph.cli import app
-from actorgraph.export.outdir import build_outdir
-from actorgraph.graph import KnowledgeGraph
 from actorgraph.graph.shacl import shapes_path, validate_file, validate_graph
 from actorgraph.ontology import AG, AGR, ontology_dir
 from actorgraph.reading import read_articles

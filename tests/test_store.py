@@ -18,9 +18,8 @@ from typing import ClassVar
 import pytest
 from typer.testing import CliRunner
 
+from actorgraph import KnowledgeGraph
 from actorgraph.cli import app
-from actorgraph.export.outdir import open_build
-from actorgraph.graph import KnowledgeGraph
 from actorgraph.store import QueryError, open_store, query_store
 from actorgraph.store.oxigraph import run_query
 from actorgraph.store.remote import (
@@ -53,7 +52,7 @@ def built(nlp, samples_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> P
 
 @pytest.fixture(scope="module")
 def kg(built: Path) -> KnowledgeGraph:
-    return open_build(built)
+    return KnowledgeGraph.open(built)
 
 
 def articles_per_edge(rows: list[dict]) -> dict[tuple[str, str, str], set[str]]:

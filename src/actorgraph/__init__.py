@@ -13,12 +13,11 @@ from actorgraph.api import (
     pipeline,
     sample_articles,
 )
-from actorgraph.graph.knowledge_graph import KnowledgeGraph
+from actorgraph.knowledge_graph import KnowledgeGraph
 from actorgraph.model import Article, ArticleExtraction, Entity, Event, Evidence, Fact
 from actorgraph.ontology import EntityType, EventKind, Relation
 from actorgraph.reading import ArticleReadError, read_articles
-
-__version__ = "0.1.0"
+from actorgraph.version import __version__
 
 __all__ = [
     "DEFAULT_MODEL",

@@ -13,7 +13,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from actorgraph.graph.knowledge_graph import KnowledgeGraph
+from actorgraph.knowledge_graph import KnowledgeGraph
 from actorgraph.model import Article, ArticleExtraction
 from actorgraph.reading import ArticleReadError, read_articles
 
@@ -28,7 +28,7 @@ PathLike = str | Path
 @lru_cache(maxsize=4)
 def pipeline(model: str = DEFAULT_MODEL) -> Language:
     """The actorgraph pipeline for ``model``, loaded on first use and then reused."""
-    from actorgraph.nlp.pipeline import load_pipeline
+    from actorgraph.extract.pipeline import load_pipeline
 
     return load_pipeline(model)
 

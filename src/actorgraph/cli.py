@@ -26,9 +26,9 @@ if TYPE_CHECKING:
     import pyoxigraph
 
     from actorgraph.graph.audit import EntityRow
-    from actorgraph.graph.elements import Node
-    from actorgraph.graph.knowledge_graph import KnowledgeGraph
     from actorgraph.graph.shacl import Violation
+    from actorgraph.knowledge_graph import KnowledgeGraph
+    from actorgraph.model.graph import Node
     from actorgraph.store.oxigraph import QueryResult
 
 app = typer.Typer(
@@ -195,7 +195,7 @@ def extract(
     One JSON object per article, in the format of the extraction contract
     (shared/spec/relations.md, "Extraction output"), before any cross-article merging.
     """
-    from actorgraph.export.formats import write_atomic
+    from actorgraph.files import write_atomic
 
     errors = ReadErrors()
     started = time.perf_counter()
@@ -272,8 +272,9 @@ def build(
     (OUTDIR/.cache) and removed ones drop out: the result equals a fresh build.
     """
     from actorgraph.api import pipeline
+    from actorgraph.buildfolder.folder import build_folder as build_outdir
     from actorgraph.export.formats import DEFAULT_FORMATS, get_format
-    from actorgraph.export.outdir import build_outdir
+    from actorgraph.knowledge_graph import KnowledgeGraph
 
     errors = ReadErrors()
     started = time.perf_counter()
@@ -298,6 +299,7 @@ def build(
                 nlp=nlp,
                 formats=chosen,
                 min_confidence=min_confidence,
+                graph_type=KnowledgeGraph,
                 batch_size=batch_size,
                 store=store,
                 progress=lambda done, total: progress.update(task, completed=done, total=total),
@@ -349,7 +351,8 @@ def entities(
     as_json: JsonOutputOption = False,
 ) -> None:
     """List the graph's entities (name, type, aliases, articles), or explain one's merging."""
-    from actorgraph.export.outdir import open_build
+    from actorgraph.knowledge_graph import KnowledgeGraph
+    open_build = KnowledgeGraph.open
     from actorgraph.graph.audit import entity_rows, matching_nodes, parse_type
 
     with reported_errors():
@@ -525,7 +528,9 @@ def query(
 
 def build_store(outdir: Path) -> pyoxigraph.Store:
     """A build folder's on-disk store; for a build made --no-store, one made in memory."""
-    from actorgraph.export.outdir import EXTRACTIONS_FILE, open_build
+    from actorgraph.buildfolder.folder import EXTRACTIONS_FILE
+    from actorgraph.knowledge_graph import KnowledgeGraph
+    open_build = KnowledgeGraph.open
     from actorgraph.store.oxigraph import StoreNotFoundError, open_store
 
     try:

@@ -13,8 +13,6 @@ True
 from __future__ import annotations
 
 from enum import StrEnum
-from importlib import resources
-from pathlib import Path
 
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SKOS, XSD
@@ -95,17 +93,3 @@ class EventKind(StrEnum):
         except ValueError as error:
             known = ", ".join(kind.value for kind in cls)
             raise ValueError(f"unknown event kind {name!r} (known: {known})") from error
-
-
-def ontology_dir() -> Path:
-    """The folder holding ``actorgraph.ttl`` and ``shapes.ttl``.
-
-    Installed wheels carry it inside the package; a source checkout has it at the top.
-    """
-    packaged = resources.files("actorgraph").joinpath("_ontology")
-    if packaged.is_dir():
-        return Path(str(packaged))
-    checkout = Path(__file__).resolve().parents[2] / "ontology"
-    if checkout.is_dir():
-        return checkout
-    raise FileNotFoundError("the actorgraph ontology folder is missing from this installation")

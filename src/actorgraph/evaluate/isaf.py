@@ -233,7 +233,7 @@ def is_security_force(entity: ExtractedEntity) -> bool:
 
 @cache
 def _curated_kinds() -> dict[str, str]:
-    from actorgraph.nlp.organisations import load_organisations
+    from actorgraph.gazetteers.organisations import load_organisations
 
     return {organisation.key: organisation.kind for organisation in load_organisations()}
 

@@ -1,4 +1,4 @@
-"""Exports: RDF serialisations, network formats and build folders, written atomically."""
+"""Exports: the graph as RDF, network formats, a CSV edge list and the map, from one table."""
 
 from actorgraph.export.formats import (
     DEFAULT_FORMATS,
@@ -8,23 +8,16 @@ from actorgraph.export.formats import (
     get_format,
     render,
     serialize,
-    write_atomic,
     write_format,
 )
-from actorgraph.export.outdir import BuildResult, NotABuildError, build_outdir, open_build
 
 __all__ = [
     "DEFAULT_FORMATS",
     "FORMATS",
-    "BuildResult",
     "Format",
-    "NotABuildError",
     "UnknownFormatError",
-    "build_outdir",
     "get_format",
-    "open_build",
     "render",
     "serialize",
-    "write_atomic",
     "write_format",
 ]

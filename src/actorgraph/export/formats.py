@@ -21,24 +21,25 @@ All outputs are deterministic — the same graph gives the same bytes — and ev
 written atomically (a temporary file in the same folder, then a rename), so a reader
 never sees half a file and a crash leaves the previous one intact.
 
->>> from actorgraph.graph import KnowledgeGraph
->>> serialize(KnowledgeGraph(), "csv")
+>>> from actorgraph.graph import Graph
+>>> serialize(Graph(), "csv")
 'subject,predicate,object,subject_label,object_label,confidence,support,articles\\n'
 """
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from actorgraph.export import network, rdfio
+from actorgraph.export import network
+from actorgraph.files import write_atomic
+from actorgraph.graph import rdfio
+from actorgraph.maps import render_html
 
 if TYPE_CHECKING:
-    from actorgraph.graph.knowledge_graph import KnowledgeGraph
+    from actorgraph.graph.core import Graph
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,11 +49,11 @@ class Format:
     name: str
     filename: str
     media_type: str
-    render: Callable[[KnowledgeGraph], bytes]
+    render: Callable[[Graph], bytes]
 
 
-def _html(kg: KnowledgeGraph) -> bytes:
-    return kg.to_html().encode("utf-8")
+def _html(kg: Graph) -> bytes:
+    return render_html(kg).encode("utf-8")
 
 
 #: Every format actorgraph writes, by name.
@@ -101,61 +102,19 @@ def get_format(name: str) -> Format:
         raise UnknownFormatError(f"unknown format {name!r} (known: {known})") from None
 
 
-def render(kg: KnowledgeGraph, format_name: str) -> bytes:
+def render(kg: Graph, format_name: str) -> bytes:
     """The graph in one format, as bytes."""
     return get_format(format_name).render(kg)
 
 
-def serialize(kg: KnowledgeGraph, format_name: str) -> str:
+def serialize(kg: Graph, format_name: str) -> str:
     """The graph in one format, as text."""
     return render(kg, format_name).decode("utf-8")
 
 
-def write_format(kg: KnowledgeGraph, format_name: str, outdir: Path) -> Path:
+def write_format(kg: Graph, format_name: str, outdir: Path) -> Path:
     """Write one format into ``outdir`` under its usual file name; returns the path."""
     chosen = get_format(format_name)
     path = Path(outdir) / chosen.filename
     write_atomic(path, chosen.render(kg))
     return path
-
-
-def write_atomic(path: Path, text: str | bytes) -> None:
-    """Write ``text`` to ``path`` so that readers see the old file or the new one, never half.
-
-    The new file gets the old one's permissions, or the usual ones (0666 less the umask).
-    """
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    data = text.encode("utf-8") if isinstance(text, str) else text
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temporary, _mode_for(path))
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
-def _mode_for(path: Path) -> int:
-    try:
-        return path.stat().st_mode & 0o777
-    except OSError:
-        return default_permissions()
-
-
-def default_permissions(*, directory: bool = False) -> int:
-    """The mode a new file (0666) or folder (0777) gets under the process's umask."""
-    return (0o777 if directory else 0o666) & ~_UMASK
-
-
-def _current_umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
-_UMASK = _current_umask()

@@ -6,8 +6,8 @@ reasons) into a JSON string; characters XML 1.0 cannot carry (control characters
 than tab and line breaks) become U+FFFD. Output is deterministic: nodes and edges are sorted, and
 the GEXF "last modified" date that networkx stamps on every file is left out.
 
->>> from actorgraph.graph import KnowledgeGraph
->>> csv_bytes(KnowledgeGraph()).decode().splitlines()
+>>> from actorgraph.graph import Graph
+>>> csv_bytes(Graph()).decode().splitlines()
 ['subject,predicate,object,subject_label,object_label,confidence,support,articles']
 """
 
@@ -23,7 +23,7 @@ import networkx as nx
 from networkx.readwrite.gexf import GEXFWriter
 
 if TYPE_CHECKING:
-    from actorgraph.graph.knowledge_graph import KnowledgeGraph
+    from actorgraph.graph.core import Graph
 
 CSV_COLUMNS = (
     "subject",
@@ -39,7 +39,7 @@ LIST_SEPARATOR = "; "
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
-def node_link_bytes(kg: KnowledgeGraph) -> bytes:
+def node_link_bytes(kg: Graph) -> bytes:
     """networkx node-link JSON, keys sorted (nodes keep their merge reasons)."""
     data = nx.node_link_data(kg.to_networkx(), edges="edges")
     return (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
@@ -61,7 +61,7 @@ def flat_value(value: Any) -> str | int | float | bool | None:
     return _NOT_XML.sub("\ufffd", json.dumps(value, ensure_ascii=False, sort_keys=True))
 
 
-def flat_graph(kg: KnowledgeGraph) -> nx.MultiDiGraph:
+def flat_graph(kg: Graph) -> nx.MultiDiGraph:
     """The networkx form with scalar attributes only (None values dropped)."""
     graph = kg.to_networkx()
     flat = nx.MultiDiGraph()
@@ -77,14 +77,14 @@ def _flat_attributes(data: dict[str, Any]) -> dict[str, Any]:
     return {name: value for name, value in flat.items() if value is not None}
 
 
-def graphml_bytes(kg: KnowledgeGraph) -> bytes:
+def graphml_bytes(kg: Graph) -> bytes:
     """GraphML, attributes flattened, typed keys."""
     buffer = io.BytesIO()
     nx.write_graphml_xml(flat_graph(kg), buffer, encoding="utf-8", prettyprint=True)
     return buffer.getvalue()
 
 
-def gexf_bytes(kg: KnowledgeGraph) -> bytes:
+def gexf_bytes(kg: Graph) -> bytes:
     """GEXF 1.2 for Gephi, attributes flattened, without networkx's date stamp."""
     writer = GEXFWriter(encoding="utf-8", prettyprint=True)
     meta = writer.xml.find("meta")
@@ -94,7 +94,7 @@ def gexf_bytes(kg: KnowledgeGraph) -> bytes:
     return f"<?xml version='1.0' encoding='utf-8'?>\n{writer}\n".encode()
 
 
-def csv_bytes(kg: KnowledgeGraph) -> bytes:
+def csv_bytes(kg: Graph) -> bytes:
     """The facts as a CSV edge list, one row per fact, sorted."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")

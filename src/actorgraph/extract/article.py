@@ -12,13 +12,13 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from actorgraph.extract.dates import resolve_date
-from actorgraph.extract.events import EventMention
+from actorgraph.extract.events.items import EventMention
 from actorgraph.extract.mentions import Mention, MentionRelation
+from actorgraph.extract.mentions.resolution import resolve_mentions
+from actorgraph.gazetteers.organisations import load_organisations
+from actorgraph.gazetteers.places import load_gazetteer
 from actorgraph.model import Article, ArticleExtraction, Entity, Event, Evidence, Fact
-from actorgraph.nlp.organisations import load_organisations
-from actorgraph.nlp.places import load_gazetteer
 from actorgraph.ontology import EntityType, Relation
-from actorgraph.resolve import resolve_mentions
 
 DEFAULT_BATCH_SIZE = 32
 

@@ -1,17 +1,17 @@
-"""The graph layer: merged knowledge graph, merge audit, and its networkx and RDF forms."""
+"""The core graph: articles merged into one graph, its audit, and its networkx and RDF forms."""
 
-from actorgraph.graph.elements import ArticleInfo, Edge, EventNode, Node
-from actorgraph.graph.knowledge_graph import KnowledgeGraph
-from actorgraph.graph.merge import RULES, MergeReason, merge_extractions
+from actorgraph.graph.core import Graph
+from actorgraph.graph.merge import RULES, merge_extractions
 from actorgraph.graph.nxgraph import to_networkx
 from actorgraph.graph.rdf import node_iri, to_rdf
+from actorgraph.model.graph import ArticleInfo, Edge, EventNode, MergeReason, Node
 
 __all__ = [
     "RULES",
     "ArticleInfo",
     "Edge",
     "EventNode",
-    "KnowledgeGraph",
+    "Graph",
     "MergeReason",
     "Node",
     "merge_extractions",

@@ -4,8 +4,8 @@
 name designates; :func:`explanation_rows` groups a node's merge reasons by surface
 form, rule and key, with the articles behind each.
 
->>> from actorgraph.graph import KnowledgeGraph
->>> entity_rows(KnowledgeGraph())
+>>> from actorgraph.graph import Graph
+>>> entity_rows(Graph())
 []
 """
 
@@ -20,8 +20,8 @@ from actorgraph.ontology import EntityType
 from actorgraph.text import normalise_name
 
 if TYPE_CHECKING:
-    from actorgraph.graph.elements import Node
-    from actorgraph.graph.knowledge_graph import KnowledgeGraph
+    from actorgraph.graph.core import Graph
+    from actorgraph.model.graph import Node
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,7 +83,7 @@ def parse_type(name: str | None) -> EntityType | None:
     raise ValueError(f"unknown entity type {name!r} (known: {known})")
 
 
-def entity_rows(kg: KnowledgeGraph, entity_type: EntityType | None = None) -> list[EntityRow]:
+def entity_rows(kg: Graph, entity_type: EntityType | None = None) -> list[EntityRow]:
     """The entity nodes, most articles first, then by name and id."""
     rows = [
         EntityRow(
@@ -96,7 +96,7 @@ def entity_rows(kg: KnowledgeGraph, entity_type: EntityType | None = None) -> li
 
 
 def matching_nodes(
-    kg: KnowledgeGraph, name: str, entity_type: EntityType | None = None
+    kg: Graph, name: str, entity_type: EntityType | None = None
 ) -> list[Node]:
     """Nodes named ``name`` (or with it as an alias, or as id); else those containing it."""
     wanted = normalise_name(name)

@@ -2,11 +2,11 @@
 
 :func:`merge_extractions` looks at all the articles at once, so the graph does not
 depend on the order they come in. Entities are resolved across articles by
-:mod:`actorgraph.graph.entities` (each node records why every surface form of every
+:mod:`actorgraph.resolve.entities` (each node records why every surface form of every
 article joined it). Events are one node per article event, except that events of the
 same kind in the same province on the same date are one event however many articles
 report it. Facts keep every piece of evidence (the best confidence per sentence); their
-support and confidence follow from it (see :class:`actorgraph.graph.elements.Edge`).
+support and confidence follow from it (see :class:`actorgraph.model.graph.Edge`).
 
 >>> merged = merge_extractions([])
 >>> merged.nodes, merged.events, merged.edges
@@ -19,11 +19,11 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from actorgraph.graph.elements import ArticleInfo, Edge, EventNode, Node
-from actorgraph.graph.entities import RULES, MergeReason, resolve_entities
-from actorgraph.graph.iris import short_hash
 from actorgraph.model import ArticleExtraction, Event, Evidence
+from actorgraph.model.graph import ArticleInfo, Edge, EventNode, Node
+from actorgraph.model.ids import short_hash
 from actorgraph.ontology import Relation
+from actorgraph.resolve.entities import RULES, MergeReason, resolve_entities
 
 __all__ = ["RULES", "MergeReason", "MergedGraph", "merge_extractions"]
 

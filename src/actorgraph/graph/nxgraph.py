@@ -8,8 +8,8 @@ Each fact is one edge keyed by its predicate, with ``predicate``, ``confidence``
 ``support``, ``articles`` and ``evidence`` (a list of ``{"article", "title", "url",
 "sentence", "start", "end", "confidence"}``).
 
->>> from actorgraph.graph import KnowledgeGraph
->>> to_networkx(KnowledgeGraph()).number_of_nodes()
+>>> from actorgraph.graph import Graph
+>>> to_networkx(Graph()).number_of_nodes()
 0
 """
 
@@ -20,10 +20,11 @@ from typing import TYPE_CHECKING, Any
 import networkx as nx
 
 if TYPE_CHECKING:
-    from actorgraph.graph.knowledge_graph import Edge, KnowledgeGraph
+    from actorgraph.graph.core import Graph
+    from actorgraph.model import Edge
 
 
-def to_networkx(graph: KnowledgeGraph) -> nx.MultiDiGraph:
+def to_networkx(graph: Graph) -> nx.MultiDiGraph:
     result = nx.MultiDiGraph()
     for node_id in sorted(graph.nodes):
         node = graph.nodes[node_id]
@@ -67,7 +68,7 @@ def to_networkx(graph: KnowledgeGraph) -> nx.MultiDiGraph:
     return result
 
 
-def evidence_records(graph: KnowledgeGraph, edge: Edge) -> list[dict[str, Any]]:
+def evidence_records(graph: Graph, edge: Edge) -> list[dict[str, Any]]:
     """The evidence of an edge as plain dicts, sorted by article and offset."""
     records = []
     for evidence, confidence in sorted(

@@ -21,8 +21,8 @@ The triples are made once, as sorted plain tuples (:data:`Statement`), by
 :func:`oxigraph_triples` into pyoxigraph triples, which the exporters serialise. The
 same graph therefore always gives the same triples in the same order.
 
->>> from actorgraph.graph import KnowledgeGraph
->>> rdf_statements(KnowledgeGraph())
+>>> from actorgraph.graph import Graph
+>>> rdf_statements(Graph())
 []
 """
 
@@ -36,12 +36,12 @@ import pyoxigraph
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
-from actorgraph.graph.iris import node_slug, short_hash
+from actorgraph.model.ids import node_slug, short_hash
 from actorgraph.ontology import AG, AGR, PREFIXES, SDO
 
 if TYPE_CHECKING:
-    from actorgraph.graph.elements import ArticleInfo, Edge
-    from actorgraph.graph.knowledge_graph import KnowledgeGraph
+    from actorgraph.graph.core import Graph
+    from actorgraph.model.graph import ArticleInfo, Edge
 
 #: One triple as plain strings: subject IRI, predicate IRI, object, and the object's
 #: datatype IRI — or ``""`` when the object is an IRI.
@@ -99,13 +99,13 @@ def decimal(value: float) -> str:
     return text + "0" if text.endswith(".") else text
 
 
-def rdf_statements(kg: KnowledgeGraph) -> list[Statement]:
+def rdf_statements(kg: Graph) -> list[Statement]:
     """Every triple of the graph once, sorted by subject (``rdf:type`` first), predicate, object."""
     unique = set(_statements(kg))
     return sorted(unique, key=lambda t: (t[0], t[1] != _TYPE, t[1], t[2], t[3]))
 
 
-def _statements(kg: KnowledgeGraph) -> Iterator[Statement]:
+def _statements(kg: Graph) -> Iterator[Statement]:
     articles = {article_id: str(article_iri(article_id)) for article_id in kg.articles}
     for article in kg.articles.values():
         yield from _article(article, articles[article.id])
@@ -180,7 +180,7 @@ def _fact(edge: Edge, articles: dict[str, str]) -> Iterator[Statement]:
 # -- the same triples for rdflib and pyoxigraph ------------------------------------------------
 
 
-def to_rdf(kg: KnowledgeGraph) -> Graph:
+def to_rdf(kg: Graph) -> Graph:
     """The graph as an rdflib ``Graph`` with actorgraph's fixed prefixes bound."""
     graph = bind_prefixes(Graph(bind_namespaces="none"))
     for subject, predicate, obj, datatype in kg.statements():

@@ -6,8 +6,8 @@ ISO 3166-2 codes on provinces, relations between the right kinds of node, and ev
 equal to its number of articles, evidence with a sentence and a source article). The
 ontology is mixed in while validating, so event kinds count as ``ag:Event``.
 
->>> from actorgraph.graph import KnowledgeGraph
->>> validate_graph(KnowledgeGraph().to_rdf()).conforms
+>>> from actorgraph.graph import Graph
+>>> validate_graph(Graph().to_rdf()).conforms
 True
 """
 
@@ -22,10 +22,10 @@ import rdflib
 from rdflib.namespace import RDF, SH
 from rdflib.util import guess_format
 
-from actorgraph.ontology import ontology_dir
+from actorgraph.resources import ontology_dir
 
 if TYPE_CHECKING:
-    from actorgraph.graph.knowledge_graph import KnowledgeGraph
+    from actorgraph.graph.core import Graph
 
 #: File names ``validate_file`` looks for inside a build folder, in order.
 BUILD_RDF_FILES = ("graph.ttl", "graph.nt", "graph.jsonld")
@@ -97,7 +97,7 @@ def validate_graph(data: rdflib.Graph, shapes: Path | None = None) -> ShaclRepor
     return ShaclReport(bool(conforms), len(data), _violations(results, data))
 
 
-def validate_kg(kg: KnowledgeGraph) -> ShaclReport:
+def validate_kg(kg: Graph) -> ShaclReport:
     """Validate a knowledge graph's RDF form."""
     return validate_graph(kg.to_rdf())
 
@@ -149,7 +149,7 @@ def _violations(results: rdflib.Graph, data: rdflib.Graph) -> list[Violation]:
 
 
 def _show(term: rdflib.term.Node | None, data: rdflib.Graph) -> str:
-    from actorgraph.export.rdfio import compact_iri
+    from actorgraph.graph.rdfio import compact_iri
 
     if term is None:
         return ""

@@ -6,8 +6,8 @@
 * :func:`notebook_view` — the same as an ``IPython.display.HTML`` object;
 * :func:`reduce_view` — the part of a big graph worth drawing, with notes on the cut.
 
->>> from actorgraph.graph import KnowledgeGraph
->>> render_html(KnowledgeGraph()).startswith("<!DOCTYPE html>")
+>>> from actorgraph.graph import Graph
+>>> render_html(Graph()).startswith("<!DOCTYPE html>")
 True
 """
 

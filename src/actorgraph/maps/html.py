@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 
     import networkx as nx
 
-    from actorgraph.graph.knowledge_graph import KnowledgeGraph
+    from actorgraph.graph.core import Graph
 
 NOTEBOOK_HEIGHT = 640
 
@@ -72,13 +72,13 @@ class MapOptions:
 
 
 def render_html(
-    kg: KnowledgeGraph | nx.Graph, path: str | Path | None = None, **options: Any
+    kg: Graph | nx.Graph, path: str | Path | None = None, **options: Any
 ) -> str:
     """The map of ``kg`` as a standalone HTML page; also written to ``path`` when given.
 
-    ``kg`` is a :class:`KnowledgeGraph` or its networkx form; ``options`` are the fields
-    of :class:`MapOptions`. Graphs above ``max_nodes`` are reduced first, and the page
-    header says how.
+    ``kg`` is a :class:`~actorgraph.graph.core.Graph` or its networkx form; ``options`` are
+    the fields of :class:`MapOptions`. Graphs above ``max_nodes`` are reduced first, and the
+    page header says how.
     """
     settings = MapOptions(**options)
     view, notes = reduce_view(
@@ -98,14 +98,14 @@ def render_html(
     data.notes[:0] = notes
     page = _page(data, settings.title, load_assets())
     if path is not None:
-        from actorgraph.export.formats import write_atomic
+        from actorgraph.files import write_atomic
 
         write_atomic(Path(path), page)
     return page
 
 
 def notebook_html(
-    kg: KnowledgeGraph | nx.Graph, *, height: int = NOTEBOOK_HEIGHT, **options: Any
+    kg: Graph | nx.Graph, *, height: int = NOTEBOOK_HEIGHT, **options: Any
 ) -> str:
     """The map as an ``<iframe srcdoc>`` for Jupyter's ``_repr_html_``.
 
@@ -123,7 +123,7 @@ def notebook_html(
     )
 
 
-def notebook_view(kg: KnowledgeGraph | nx.Graph, **options: Any) -> Any:
+def notebook_view(kg: Graph | nx.Graph, **options: Any) -> Any:
     """The map as an ``IPython.display.HTML`` object, to display in a notebook."""
     try:
         from IPython.display import HTML

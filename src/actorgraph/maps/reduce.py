@@ -4,7 +4,7 @@
 input. It returns the reduced graph and plain-English notes saying what it did, which
 the map prints in its header so that nobody mistakes a partial view for the whole.
 
->>> from actorgraph.maps.synthetic import synthetic_graph
+>>> from benchmarks/synthetic.py import synthetic_graph
 >>> view, notes = reduce_view(synthetic_graph(60), max_nodes=20)
 >>> view.number_of_nodes(), notes
 (20, ['showing the 20 highest-PageRank nodes of 60'])
@@ -20,12 +20,12 @@ import networkx as nx
 from actorgraph.text import normalise_name
 
 if TYPE_CHECKING:
-    from actorgraph.graph.knowledge_graph import KnowledgeGraph
+    from actorgraph.graph.core import Graph
 
 RANKS = ("pagerank", "degree")
 
 
-def as_networkx(graph: KnowledgeGraph | nx.Graph) -> nx.MultiDiGraph:
+def as_networkx(graph: Graph | nx.Graph) -> nx.MultiDiGraph:
     """A fresh ``MultiDiGraph`` of ``graph`` that the caller may change freely."""
     if isinstance(graph, nx.Graph):
         return nx.MultiDiGraph(graph)
@@ -33,7 +33,7 @@ def as_networkx(graph: KnowledgeGraph | nx.Graph) -> nx.MultiDiGraph:
 
 
 def reduce_view(
-    kg_or_nx: KnowledgeGraph | nx.Graph,
+    kg_or_nx: Graph | nx.Graph,
     *,
     max_nodes: int | None = 1000,
     focus: str | Iterable[str] | None = None,

@@ -1,5 +1,6 @@
-"""The NLP pipeline: spaCy plus the gazetteers of provinces and organisations.
+"""The NLP layer: the spaCy model with actorgraph's gazetteer components, loaded explicitly.
 
-Import :mod:`actorgraph.nlp.pipeline` for :func:`~actorgraph.nlp.pipeline.load_pipeline`;
-this package itself imports nothing heavy.
+:func:`actorgraph.nlp.pipeline.load_base_pipeline` loads it; this package itself imports
+nothing heavy. The extractors that read the parse live one layer up, in
+:mod:`actorgraph.extract`.
 """

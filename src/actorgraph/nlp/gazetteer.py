@@ -2,7 +2,7 @@
 
 ``nlp.add_pipe("actorgraph_organisations", before="ner")`` (importing this module
 registers the factory) adds an :class:`OrganisationMatcher` built from
-:func:`actorgraph.nlp.organisations.load_organisations`. It labels every name, alias and
+:func:`actorgraph.gazetteers.organisations.load_organisations`. It labels every name, alias and
 modifier of the directory as an entity ``ORG`` whose ``ent_id_`` is the organisation's
 key, so the NER can neither miss nor mislabel them.
 
@@ -84,7 +84,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from actorgraph.nlp.organisations import (
+from actorgraph.gazetteers.organisations import (
     LABEL,
     OrganisationDirectory,
     load_organisations,

@@ -1,5 +1,9 @@
-"""Entity resolution: one node per real entity, within an article and across articles."""
+"""Entity resolution across articles: one node per real entity, with the reason for each merge.
 
-from actorgraph.resolve.within_article import resolve_mentions
+(Within one article, names are resolved beside the mentions they resolve, in
+:mod:`actorgraph.extract.mentions.resolution`.)
+"""
 
-__all__ = ["resolve_mentions"]
+from actorgraph.resolve.entities import RULES, resolve_entities
+
+__all__ = ["RULES", "resolve_entities"]

@@ -9,8 +9,8 @@ Query results come back as Python values: IRIs and strings as ``str``, ``xsd:int
 as ``int``, ``xsd:decimal``/``double``/``float`` as ``float``, ``xsd:boolean`` as
 ``bool``; rows as dicts, or a pandas DataFrame where pandas is installed.
 
->>> from actorgraph.graph import KnowledgeGraph
->>> query_graph(KnowledgeGraph(), "SELECT ?s WHERE { ?s ?p ?o }", as_dataframe=False)
+>>> from actorgraph.graph import Graph
+>>> query_graph(Graph(), "SELECT ?s WHERE { ?s ?p ?o }", as_dataframe=False)
 []
 """
 
@@ -27,11 +27,12 @@ from typing import TYPE_CHECKING, Any
 import pyoxigraph
 from rdflib.namespace import XSD
 
-from actorgraph.export.formats import default_permissions
+from actorgraph.files import default_permissions
+from actorgraph.graph.rdfio import ntriples_bytes
 from actorgraph.ontology import PREFIXES
 
 if TYPE_CHECKING:
-    from actorgraph.graph.knowledge_graph import KnowledgeGraph
+    from actorgraph.graph.core import Graph
 
 #: The folder name of a build's store inside OUTDIR.
 STORE_NAME = "store"
@@ -99,10 +100,8 @@ def load_store(
     return store
 
 
-def memory_store(kg: KnowledgeGraph) -> pyoxigraph.Store:
+def memory_store(kg: Graph) -> pyoxigraph.Store:
     """An in-memory store holding the graph."""
-    from actorgraph.export.rdfio import ntriples_bytes
-
     return load_store(ntriples_bytes(kg.statements()), format="ntriples")
 
 
@@ -215,9 +214,9 @@ def run_query(store: pyoxigraph.Store, sparql: str) -> QueryResult:
     return QueryResult("graph", graph=graph)
 
 
-def query_graph(kg: KnowledgeGraph, sparql: str, *, as_dataframe: bool = True) -> Any:
+def query_graph(kg: Graph, sparql: str, *, as_dataframe: bool = True) -> Any:
     """Run a SPARQL SELECT/ASK over ``kg`` (the common prefixes are predeclared)."""
-    return query_store(kg.store(), sparql, as_dataframe=as_dataframe)
+    return query_store(memory_store(kg), sparql, as_dataframe=as_dataframe)
 
 
 def query_store(store: pyoxigraph.Store, sparql: str, *, as_dataframe: bool = True) -> Any:

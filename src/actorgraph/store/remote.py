@@ -293,8 +293,8 @@ def rdf_to_push(source: str | Path) -> tuple[bytes, str]:
         ):
             if (path / name).is_file():
                 return (path / name).read_bytes(), media_type
-        from actorgraph.export.outdir import open_build
-        from actorgraph.export.rdfio import turtle_bytes
+        from actorgraph.buildfolder.folder import open_build
+        from actorgraph.graph.rdfio import turtle_bytes
 
         return turtle_bytes(open_build(path).statements()), "text/turtle"
     if path.suffix.lower() == ".nt":

@@ -1,11 +1,12 @@
 """Build folders: incremental, crash-safe ``actorgraph build`` output, and reading one back.
 
-:func:`build_outdir` turns articles into a folder holding
+:func:`build_folder` turns articles into a folder holding
 
 * the requested formats (``graph.ttl``, ``graph.json``, ``graph.html`` by default; see
   :data:`actorgraph.export.formats.FORMATS`);
 * ``extractions.jsonl``: every article's extraction record, sorted by article id — what
-  the graph is merged from, and what :func:`open_build` reads back;
+  the graph is merged from, and what :func:`read_extractions` (and
+  :meth:`actorgraph.KnowledgeGraph.open`) read back;
 * ``store/``: an on-disk Oxigraph SPARQL store of the graph;
 * ``manifest.json``: pipeline fingerprint, counts, formats and files;
 * ``.cache/``: the per-article extraction cache (:class:`ExtractionCache`).
@@ -17,7 +18,7 @@ byte for byte the folder a fresh build writes. Every file is written atomically 
 the store is swapped in by one rename, so a build killed at any moment leaves a
 folder that the next build completes.
 
->>> result = build_outdir(articles, "out/", nlp=pipeline())     # doctest: +SKIP
+>>> result = build_folder(articles, "out/", nlp=pipeline())     # doctest: +SKIP
 >>> result.extracted, result.reused                             # doctest: +SKIP
 (3, 352)
 """
@@ -27,16 +28,20 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from actorgraph.export.cache import ExtractionCache
-from actorgraph.export.formats import DEFAULT_FORMATS, FORMATS, get_format, write_atomic
-from actorgraph.export.rdfio import ntriples_bytes
-from actorgraph.graph.knowledge_graph import KnowledgeGraph
+from actorgraph.buildfolder.cache import ExtractionCache
+from actorgraph.export.formats import DEFAULT_FORMATS, FORMATS, get_format
+from actorgraph.extract.article import extract_articles
+from actorgraph.extract.pipeline import pipeline_fingerprint
+from actorgraph.files import write_atomic
+from actorgraph.graph.core import Graph
+from actorgraph.graph.rdfio import ntriples_bytes
+from actorgraph.maps import render_html
 from actorgraph.model import Article, ArticleExtraction
+from actorgraph.store.oxigraph import remove_store, write_store
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -57,7 +62,7 @@ class NotABuildError(FileNotFoundError):
 class BuildResult:
     """What a build did: the graph, the files written and where the time went."""
 
-    graph: KnowledgeGraph
+    graph: Graph
     outdir: Path
     extracted: int
     reused: int
@@ -67,7 +72,7 @@ class BuildResult:
     seconds: dict[str, float] = field(default_factory=dict)
 
 
-def build_outdir(
+def build_folder(
     articles: Iterable[Article],
     outdir: str | Path,
     *,
@@ -78,15 +83,13 @@ def build_outdir(
     store: bool = True,
     progress: Progress | None = None,
     map_options: Mapping[str, Any] | None = None,
+    graph_type: type[Graph] = Graph,
 ) -> BuildResult:
     """Extract (what changed), merge and write the build folder ``outdir``.
 
     ``map_options`` go to the map (:func:`actorgraph.maps.render_html`): ``max_nodes``,
     ``focus``, ``depth``, ``min_support``, ``rank``, ``title``.
     """
-    from actorgraph.extract.article import extract_articles
-    from actorgraph.nlp.pipeline import pipeline_fingerprint
-    from actorgraph.store.oxigraph import remove_store, write_store  # imports this package
 
     outdir = Path(outdir)
     chosen = [get_format(name).name for name in dict.fromkeys(formats)]
@@ -118,7 +121,7 @@ def build_outdir(
         if progress:
             progress(done, len(missing))
     timer.lap("extract")
-    kg = KnowledgeGraph.from_extractions(
+    kg = graph_type.from_extractions(
         ArticleExtraction.from_record(records[article_id]) for article_id in sorted(records)
     )
     kg.statements()
@@ -144,21 +147,6 @@ def build_outdir(
         triples=len(statements),
         seconds=timer.laps,
     )
-
-
-def open_build(outdir: str | Path) -> KnowledgeGraph:
-    """The graph of a build folder, merged from its extraction records, store attached.
-
-    >>> kg = open_build("out/")                 # doctest: +SKIP
-    >>> kg.query("SELECT ?name WHERE { ?p a ag:Person ; rdfs:label ?name }")  # doctest: +SKIP
-    """
-    from actorgraph.store.oxigraph import StoreNotFoundError, open_store
-
-    records = read_extractions(outdir)
-    kg = KnowledgeGraph.from_extractions(ArticleExtraction.from_record(r) for r in records)
-    with suppress(StoreNotFoundError, OSError):  # without a store, queries use one in memory
-        kg.attach_store(open_store(outdir))
-    return kg
 
 
 def read_extractions(outdir: str | Path) -> list[dict[str, Any]]:
@@ -194,7 +182,7 @@ def _unique_articles(
 
 
 def _write_outputs(
-    kg: KnowledgeGraph,
+    kg: Graph,
     outdir: Path,
     chosen: list[str],
     records: dict[str, dict[str, Any]],
@@ -207,7 +195,7 @@ def _write_outputs(
     for name in chosen:
         chosen_format = FORMATS[name]
         if name == "html":
-            data = kg.to_html(**map_options).encode("utf-8")
+            data = render_html(kg, **map_options).encode("utf-8")
         else:
             data = chosen_format.render(kg)
         files.append(_write_if_changed(outdir / chosen_format.filename, data))
@@ -229,14 +217,14 @@ def _write_if_changed(path: Path, data: bytes) -> Path:
 
 
 def _manifest(
-    kg: KnowledgeGraph,
+    kg: Graph,
     fingerprint: str,
     formats: list[str],
     files: list[Path],
     triples: int,
     store: bool,
 ) -> bytes:
-    from actorgraph import __version__
+    from actorgraph.version import __version__
 
     manifest = {
         "actorgraph": __version__,

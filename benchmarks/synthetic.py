@@ -15,7 +15,7 @@ import random
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from actorgraph.graph.knowledge_graph import KnowledgeGraph
+from actorgraph.knowledge_graph import KnowledgeGraph
 from actorgraph.model import Article, ArticleExtraction, Entity, Event, Evidence, Fact
 from actorgraph.ontology import EntityType, EventKind, Relation
 

@@ -16,199 +16,39 @@ these are not asserted at all.
 
 from __future__ import annotations
 
-from itertools import combinations
+from spacy.tokens import Token
 
-from spacy.language import Language
-from spacy.tokens import Doc, Token
-
+from actorgraph.extract.alliance.lexicon import (
+    COOPERATION_CUES,
+    COOPERATIVE_MODIFIERS,
+    DENIAL_VERBS,
+    HOSTILE_CUES,
+    HYPOTHETICAL_AUX,
+    MODIFIER_DEPS,
+    REPORTING_VERBS,
+    SPEAKER_DEPS,
+    STATE_KINDS,
+)
 from actorgraph.extract.mentions import (
     Mention,
     MentionRelation,
-    register_extensions,
-    sentence_mentions,
 )
 from actorgraph.extract.syntax import dependency_path
-from actorgraph.ontology import EntityType, Relation
+from actorgraph.ontology import Relation
 
-COOPERATION_CUES = frozenset(
-    [
-        "ally",
-        "allied",
-        "alliance",
-        "allegiance",
-        "alongside",
-        "conjunction",
-        "relation",
-        "relationship",
-        "relations",
-        "tie",
-        "ties",
-        "link",
-        "links",
-        "cooperate",
-        "cooperation",
-        "collaborate",
-        "collaboration",
-        "coordinate",
-        "coordination",
-        "partner",
-        "partnership",
-        "support",
-        "back",
-        "backing",
-        "sponsor",
-        "fund",
-        "finance",
-        "arm",
-        "train",
-        "shelter",
-        "harbor",
-        "harbour",
-        "host",
-        "protect",
-        "affiliate",
-        "affiliated",
-        "affiliation",
-        "branch",
-        "offshoot",
-        "wing",
-        "faction",
-        "franchise",
-        "extension",
-        "proxy",
-        "align",
-        "aligned",
-        "merge",
-        "merger",
-        "together",
-        "jointly",
-        "help",
-        "assist",
-        "aid",
-        "contribute",
-        "associate",
-        "associated",
-        "loyal",
-        "umbrella",
-        "pledge",
-        "swear",
-        "dominate",
-        "include",
-        "comprise",
-        "unite",
-        "bonhomie",
-        "join",
-    ]
-)
-#: Words that make a path hostile or neutral: such a pair is never an alliance.
-HOSTILE_CUES = frozenset(
-    [
-        "attack",
-        "fight",
-        "clash",
-        "battle",
-        "kill",
-        "capture",
-        "target",
-        "raid",
-        "ambush",
-        "oppose",
-        "against",
-        "war",
-        "negotiate",
-        "negotiation",
-        "talk",
-        "talks",
-        "deal",
-        "accord",
-        "agreement",
-        "condemn",
-        "accuse",
-        "blame",
-        "sanction",
-        "designate",
-        "ban",
-        "outlaw",
-        "rival",
-        "enemy",
-        "adversary",
-        "pursue",
-        "restrain",
-        "strike",
-        "bomb",
-        "arrest",
-        "detain",
-        "expel",
-        "defeat",
-        "regard",
-        "accuse",
-        "criticise",
-        "criticize",
-        "denounce",
-        "threaten",
-        "violate",
-        "versus",
-    ]
-)
-REPORTING_VERBS = frozenset(
-    {
-        "say",
-        "tell",
-        "report",
-        "state",
-        "claim",
-        "announce",
-        "share",
-        "quote",
-        "cite",
-        "add",
-        "note",
-        "write",
-        "according",
-        "interview",
-        "describe",
-        "argue",
-        "confirm",
-        "deny",
-    }
-)
-#: Where the speaker or the listener of a reporting verb sits: "X said", "told X", "by X".
-SPEAKER_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "agent"})
-#: Words that keep a "fight" cooperative: "fought alongside", "fighting together".
-COOPERATIVE_MODIFIERS = frozenset({"alongside", "together", "jointly"})
-HYPOTHETICAL_AUX = frozenset({"could", "might", "may"})
-DENIAL_VERBS = frozenset({"deny", "reject", "dismiss", "refute"})
-MODIFIER_DEPS = frozenset(
-    {"amod", "advmod", "prep", "compound", "acomp", "npadvmod", "dobj", "prt"}
-)
 MAX_PATH = 9
 
-#: Kinds of organisation that make up a state: their units are parts, not allies.
-STATE_KINDS = frozenset({"state_force", "police", "government", "ministry", "agency"})
+
 BRANCH_CONFIDENCE = 0.75
+
+
 CUE_ON_PATH_CONFIDENCE = 0.85
+
+
 CUE_BESIDE_PATH_CONFIDENCE = 0.7
+
+
 ANAPHOR_FACTOR = 0.9
-
-
-@Language.factory("actorgraph_alliance")
-def make_alliance_extractor(nlp: Language, name: str) -> AllianceExtractor:
-    """Add ``alliedWith`` relations between pairs of organisation mentions."""
-    register_extensions()
-    return AllianceExtractor()
-
-
-class AllianceExtractor:
-    def __call__(self, doc: Doc) -> Doc:
-        relations = list(doc._.ag_relations or [])
-        for mentions in sentence_mentions(doc).values():
-            organisations = [m for m in mentions if m.type is EntityType.ORGANISATION]
-            for first, second in combinations(organisations, 2):
-                relation = alliance(first, second)
-                if relation is not None:
-                    relations.append(relation)
-        doc._.ag_relations = relations
-        return doc
 
 
 def alliance(first: Mention, second: Mention) -> MentionRelation | None:

@@ -1,6 +1,6 @@
 """The elements of the merged graph: articles, entity nodes, event nodes and facts.
 
->>> from actorgraph.model import Evidence
+>>> from actorgraph.model.records import Evidence
 >>> edge = Edge("person/a", Relation.AFFILIATED_WITH, "organisation/b")
 >>> edge.evidence.append((Evidence("x.txt", "A of B.", 0, 7), 0.8))
 >>> edge.evidence.append((Evidence("y.txt", "A, B.", 0, 5), 0.5))
@@ -11,13 +11,31 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
-from actorgraph.model import Evidence
+from actorgraph.model.records import Evidence
 from actorgraph.ontology import EntityType, EventKind, Relation
 
-if TYPE_CHECKING:
-    from actorgraph.graph.merge import MergeReason
+
+@dataclass(frozen=True, slots=True, order=True)
+class MergeReason:
+    """Why one surface form that one article used belongs to a node.
+
+    >>> MergeReason("a.txt", "Taliban", "curated-key", "taliban").rule
+    'curated-key'
+    """
+
+    article: str
+    surface: str
+    rule: str
+    key: str
+
+    def to_record(self) -> dict[str, str]:
+        return {
+            "article": self.article,
+            "surface": self.surface,
+            "rule": self.rule,
+            "key": self.key,
+        }
 
 
 @dataclass(frozen=True, slots=True)

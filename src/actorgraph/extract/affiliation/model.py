@@ -35,19 +35,17 @@ import math
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from spacy.tokens import Span, Token
 
-# The module itself, not names from it: affiliation.py may import this module in turn,
-# and its attributes are only read when features are computed.
-from actorgraph.extract import affiliation as rules
+from actorgraph.extract.affiliation import lexicon, rules
 from actorgraph.extract.mentions import Mention, MentionRelation
 from actorgraph.extract.syntax import dependency_path, is_negated
-from actorgraph.nlp.places import load_gazetteer
+from actorgraph.gazetteers.places import load_gazetteer
 from actorgraph.ontology import EntityType, Relation
+from actorgraph.resources import data_file
 
 #: Bumped whenever :func:`pair_features` changes; a model file of another version is refused.
 FEATURE_VERSION = 1
@@ -208,7 +206,7 @@ def _surface_features(pair: _PairContext) -> Iterator[str]:
     # a title or role just before the name: "spokesman Jim Smith", "Lt. Steve Hardy"
     if person.span.start > sentence.start:
         previous = doc[person.span.start - 1]
-        if rules.is_role(previous) or previous.lower_.rstrip(".") in rules.TITLE_WORDS:
+        if rules.is_role(previous) or previous.lower_.rstrip(".") in lexicon.TITLE_WORDS:
             yield "per_titled"
             if not person_first and gap <= 2:
                 yield "org_title_name"
@@ -258,7 +256,7 @@ def _path_features(pair: _PairContext) -> Iterator[str]:
     for token in interior:
         if token.dep_ in ("prep", "agent"):
             yield f"path_prep={token.lower_}"
-    if not verbs and all(label.rsplit("_", 1)[0] in rules.NOUN_PHRASE_DEPS for label in labels):
+    if not verbs and all(label.rsplit("_", 1)[0] in lexicon.NOUN_PHRASE_DEPS for label in labels):
         yield "path_noun_phrase"
         if roles:
             yield "path_noun_phrase_role"
@@ -294,9 +292,9 @@ def _verb_features(path: list[Token], verb: Token) -> Iterator[str]:
 
 
 def _verb_kind(lemma: str) -> str:
-    if lemma in rules.MEMBERSHIP_VERBS:
+    if lemma in lexicon.MEMBERSHIP_VERBS:
         return "membership"
-    if lemma in rules.LINK_VERBS:
+    if lemma in lexicon.LINK_VERBS:
         return "link"
     if lemma in SPEECH_VERBS:
         return "speech"
@@ -367,9 +365,9 @@ def _coarse(token: Token, mention_at: Mapping[int, Mention]) -> str:
         return "ROLE"
     if token.pos_ in ("VERB", "AUX"):
         lemma = token.lemma_.lower()
-        if lemma in rules.MEMBERSHIP_VERBS:
+        if lemma in lexicon.MEMBERSHIP_VERBS:
             return "VERB_MEMBER"
-        if lemma in rules.LINK_VERBS:
+        if lemma in lexicon.LINK_VERBS:
             return "VERB_LINK"
         return "VERB"
     if token.pos_ == "ADP":
@@ -516,7 +514,7 @@ def apply_model(
 ) -> MentionRelation | None:
     """The rules' answer for a pair, revised by the model under its policy (:func:`combine`).
 
-    ``rule_result`` is what :func:`actorgraph.extract.affiliation.affiliation` returned for
+    ``rule_result`` is what :func:`actorgraph.extract.affiliation.rules.affiliation` returned for
     the pair. A relation the model adds has the cue :data:`MODEL_CUE`.
     """
     model = model or AffiliationModel.load()
@@ -548,5 +546,5 @@ def _sigmoid(score: float) -> float:
 
 @lru_cache(maxsize=1)
 def _load_packaged() -> AffiliationModel:
-    resource = resources.files("actorgraph") / "data" / MODEL_RESOURCE
+    resource = data_file(MODEL_RESOURCE)
     return AffiliationModel.from_dict(json.loads(resource.read_text(encoding="utf-8")))

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import tomllib
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
+from actorgraph.resources import data_file
 from actorgraph.text import normalise_name
 
 #: Articles that surnames often carry in one spelling and not in another.
@@ -45,9 +45,6 @@ def _variants(name: str) -> set[str]:
 @lru_cache(maxsize=1)
 def load_leaders(path: Path | None = None) -> LeaderBook:
     """The packaged leader list (or the TOML file at ``path``), read once."""
-    if path is None:
-        data = resources.files("actorgraph").joinpath("data/leaders.toml").read_bytes()
-    else:
-        data = path.read_bytes()
+    data = data_file("leaders.toml").read_bytes() if path is None else path.read_bytes()
     table = tomllib.loads(data.decode("utf-8"))
     return LeaderBook({key: list(names) for key, names in table["leaders"].items()})

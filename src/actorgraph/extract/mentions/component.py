@@ -19,9 +19,9 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from actorgraph.nlp.leaders import LeaderBook, load_leaders
-from actorgraph.nlp.organisations import OrganisationDirectory, load_organisations
-from actorgraph.nlp.places import Gazetteer, load_gazetteer
+from actorgraph.gazetteers.leaders import LeaderBook, load_leaders
+from actorgraph.gazetteers.organisations import OrganisationDirectory, load_organisations
+from actorgraph.gazetteers.places import Gazetteer, load_gazetteer
 from actorgraph.ontology import EntityType
 from actorgraph.text import normalise_name
 

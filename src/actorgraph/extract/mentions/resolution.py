@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from actorgraph.extract.mentions import Mention
+from actorgraph.extract.mentions.component import Mention
 from actorgraph.model import Entity
 from actorgraph.ontology import EntityType
 from actorgraph.text import normalise_name

@@ -1,74 +1,63 @@
-"""The knowledge graph: entities, events and facts merged across articles, with provenance.
+"""The core graph: entities, events and facts merged across articles, with provenance.
 
-A :class:`KnowledgeGraph` holds the extraction of every article (one per article id)
+A :class:`Graph` holds the extraction of every article (one per article id)
 and merges them on demand (:func:`actorgraph.graph.merge.merge_extractions`): the same
 actor across articles is one node, events reported alike are one event, and every fact
 keeps every piece of evidence; its support is the number of distinct articles and its
 confidence the noisy-or of the evidence confidences. Merging looks at all the articles
 at once, so the graph does not depend on the order they were added in, and adding or
-replacing an article (:meth:`KnowledgeGraph.add`) or removing one
-(:meth:`KnowledgeGraph.remove`) gives exactly the graph a fresh merge would.
+replacing an article (:meth:`Graph.add`) or removing one
+(:meth:`Graph.remove`) gives exactly the graph a fresh merge would.
 
 Each node records why every surface form of every article was merged into it
-(:attr:`Node.reasons`); :meth:`KnowledgeGraph.explain` reads them back.
+(:attr:`Node.reasons`); :meth:`Graph.explain` reads them back.
 
->>> kg = KnowledgeGraph()
->>> len(kg), kg.stats()["facts"]
+Exports, maps and stores take a :class:`Graph`; :class:`actorgraph.KnowledgeGraph` is the
+same graph with those conversions as methods.
+
+>>> graph = Graph()
+>>> len(graph), graph.stats()["facts"]
 (0, 0)
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Self
 
-from actorgraph.graph.elements import ArticleInfo, Edge, EventNode, Node
-from actorgraph.graph.merge import MergedGraph, MergeReason, merge_extractions
-from actorgraph.model import ArticleExtraction
+from actorgraph.graph.merge import MergedGraph, merge_extractions
+from actorgraph.model import ArticleExtraction, MergeReason
+from actorgraph.model.graph import ArticleInfo, Edge, EventNode, Node
 from actorgraph.ontology import Relation
 from actorgraph.text import normalise_name
 
 if TYPE_CHECKING:
     import networkx as nx
-    import pyoxigraph
     import rdflib
 
     from actorgraph.graph.rdf import Statement
 
-__all__ = ["ArticleInfo", "Edge", "EventNode", "KnowledgeGraph", "MergeReason", "Node"]
+__all__ = ["ArticleInfo", "Edge", "EventNode", "Graph", "MergeReason", "Node"]
 
 
-class KnowledgeGraph:
+class Graph:
     """Entities, events and facts from many articles, merged, each fact with its evidence."""
 
     def __init__(self) -> None:
         self._extractions: dict[str, ArticleExtraction] = {}
         self._merged: MergedGraph | None = MergedGraph()
         self._statements: list[Statement] | None = None
-        self._store: pyoxigraph.Store | None = None
 
     # -- building -------------------------------------------------------------------------
 
     @classmethod
-    def from_extractions(cls, extractions: Iterable[ArticleExtraction]) -> KnowledgeGraph:
+    def from_extractions(cls, extractions: Iterable[ArticleExtraction]) -> Self:
         """The merged graph of ``extractions`` (a later extraction of an article id wins)."""
         graph = cls()
         for extraction in extractions:
             graph._extractions[extraction.article.id] = extraction
         graph._changed()
         return graph
-
-    @classmethod
-    def open(cls, outdir: str | Path) -> KnowledgeGraph:
-        """The graph of an ``actorgraph build`` output folder, with its SPARQL store attached.
-
-        >>> kg = KnowledgeGraph.open("out/")            # doctest: +SKIP
-        >>> kg.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")   # doctest: +SKIP
-        """
-        from actorgraph.export.outdir import open_build
-
-        return open_build(outdir)
 
     def add(self, extraction: ArticleExtraction) -> None:
         """Merge one article's extraction into the graph, replacing an earlier one of its id."""
@@ -84,14 +73,9 @@ class KnowledgeGraph:
         """The article extractions the graph is merged from, sorted by article id."""
         return [self._extractions[key] for key in sorted(self._extractions)]
 
-    def attach_store(self, store: pyoxigraph.Store) -> None:
-        """Answer :meth:`query` from ``store`` (e.g. a build's on-disk store) until changed."""
-        self._store = store
-
     def _changed(self) -> None:
         self._merged = None
         self._statements = None
-        self._store = None
 
     def _view(self) -> MergedGraph:
         if self._merged is None:
@@ -125,7 +109,7 @@ class KnowledgeGraph:
 
     def __repr__(self) -> str:
         return (
-            f"<KnowledgeGraph: {len(self.articles)} articles, {len(self.nodes)} entities, "
+            f"<{type(self).__name__}: {len(self.articles)} articles, {len(self.nodes)} entities, "
             f"{len(self.events)} events, {len(self.edges)} facts>"
         )
 
@@ -189,45 +173,3 @@ class KnowledgeGraph:
         from actorgraph.graph.rdf import to_rdf
 
         return to_rdf(self)
-
-    def to_turtle(self) -> str:
-        from actorgraph.export.formats import serialize
-
-        return serialize(self, "turtle")
-
-    def to_html(self, path: str | Path | None = None, **options: Any) -> str:
-        """Render the interactive map; write it to ``path`` when given. Returns the HTML."""
-        from actorgraph.maps import render_html
-
-        return render_html(self, path, **options)
-
-    def show(self, **options: Any) -> Any:
-        """Display the map inline in Jupyter (an isolated iframe, so it works in VS Code too)."""
-        from actorgraph.maps import notebook_view
-
-        return notebook_view(self, **options)
-
-    def _repr_html_(self) -> str:
-        from actorgraph.maps import notebook_html
-
-        return notebook_html(self)
-
-    def store(self) -> pyoxigraph.Store:
-        """A SPARQL store holding the graph: the attached one, else an in-memory one."""
-        from actorgraph.store.oxigraph import memory_store
-
-        if self._store is None:
-            self._store = memory_store(self)
-        return self._store
-
-    def query(self, sparql: str, *, as_dataframe: bool = True) -> Any:
-        """Run SPARQL over the graph: SELECT gives a pandas DataFrame where pandas is
-        installed (else a list of dicts), ASK a bool. The usual prefixes are predeclared.
-
-        >>> kg = KnowledgeGraph()
-        >>> kg.query("ASK { ?s ?p ?o }")
-        False
-        """
-        from actorgraph.store.oxigraph import query_store
-
-        return query_store(self.store(), sparql, as_dataframe=as_dataframe)

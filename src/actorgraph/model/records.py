@@ -1,8 +1,10 @@
 """The typed data model: articles, entities, events and facts with their evidence.
 
 An :class:`ArticleExtraction` is what one article yields before any cross-article
-merging; :meth:`ArticleExtraction.to_record` writes it in the JSON Lines format of
-the extraction contract (``shared/spec/relations.md``, *Extraction output*).
+merging; :meth:`ArticleExtraction.to_record` writes it as one JSON object, the line that
+``actorgraph extract`` prints and a build folder's ``extractions.jsonl`` keeps (its fields
+are described in the README, *Extraction records*), and :meth:`ArticleExtraction.from_record`
+is the one reader of that format.
 """
 
 from __future__ import annotations
@@ -12,6 +14,10 @@ from datetime import date
 from typing import Any
 
 from actorgraph.ontology import EntityType, EventKind, Relation
+
+
+class RecordError(ValueError):
+    """An extraction record (JSON) that does not have the fields an extraction needs."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,7 +139,23 @@ class ArticleExtraction:
 
     @classmethod
     def from_record(cls, record: dict[str, Any], text: str = "") -> ArticleExtraction:
-        """Rebuild an extraction from its JSON record (the per-article cache uses this)."""
+        """Rebuild an extraction from its JSON record; :class:`RecordError` if it is malformed.
+
+        >>> ArticleExtraction.from_record({"article": "a.txt"}).article.id
+        'a.txt'
+        """
+        try:
+            return cls._from_record(record, text)
+        except RecordError:
+            raise
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            what = f"missing key {error}" if isinstance(error, KeyError) else str(error)
+            raise RecordError(f"not an extraction record: {what}") from None
+
+    @classmethod
+    def _from_record(cls, record: dict[str, Any], text: str) -> ArticleExtraction:
+        if not isinstance(record, dict):
+            raise RecordError(f"not an extraction record: a JSON {type(record).__name__}")
         article = Article(
             id=record["article"],
             text=text,

@@ -2,7 +2,7 @@
 
 rdflib's Turtle writer is slow on large graphs (rdflib#2135) and, like its other
 writers, orders triples by the hash-based layout of its store. Here the graph's
-triples (:meth:`KnowledgeGraph.statements`: already sorted by subject, ``rdf:type``
+triples (:meth:`Graph.statements`: already sorted by subject, ``rdf:type``
 first, predicate and object) go to pyoxigraph's serialisers, which group each
 subject's triples with ``;`` and ``,`` and declare exactly actorgraph's fixed prefixes
 (:data:`actorgraph.ontology.PREFIXES` — never an invented ``ns1:``, rdflib#2779,

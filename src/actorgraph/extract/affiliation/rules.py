@@ -13,7 +13,7 @@ and an organisation are linked when the dependency path between them is one of:
 * a **"whose" relative**: "ORG, whose leader X ...".
 
 Pairs that no rule links are scored by a small logistic-regression model trained on
-CoNLL04 train (:mod:`~actorgraph.extract.affiliation_model`), which links them only
+CoNLL04 train (:mod:`~actorgraph.extract.affiliation.model`), which links them only
 at a high probability.
 
 Negative cases that these paths exclude by construction (no role noun, or a verb
@@ -23,147 +23,52 @@ that is not a membership verb): "X told ORG", "X, reported by ORG", "X fought / 
 
 from __future__ import annotations
 
-from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
-from actorgraph.extract.affiliation_model import apply_model
+from actorgraph.extract.affiliation.lexicon import (
+    AFFILIATION_PREPS,
+    LINK_VERBS,
+    MEMBERSHIP_PREPS,
+    MEMBERSHIP_VERBS,
+    NOUN_PHRASE_DEPS,
+    ROLE_NOUNS,
+    SPEECH_VERBS,
+    SUBJECT_DEPS,
+    TITLE_WORDS,
+)
 from actorgraph.extract.mentions import (
     LEADER_GROUP_NOUNS,
     Mention,
     MentionRelation,
-    register_extensions,
-    sentence_mentions,
 )
 from actorgraph.extract.syntax import dependency_path, is_negated, path_edges
-from actorgraph.ontology import EntityType, Relation
+from actorgraph.ontology import Relation
 
-#: Nouns for a person's place in an organisation: member, leader, spokesman, officer ...
-ROLE_NOUNS = frozenset(
-    """
-    member members leader leaders chief head founder cofounder co-founder commander commanders
-    spokesman spokeswoman spokesperson spokesmen official officials officer officers general
-    colonel lieutenant captain major sergeant admiral marshal brigadier soldier soldiers fighter
-    fighters militant militants negotiator negotiators envoy representative delegate minister
-    secretary secretary-general director chairman chairwoman chair president vice-president
-    executive ceo employee employees staffer staff fellow researcher professor lecturer
-    scientist analyst economist lawyer attorney counsel adviser advisor aide deputy governor
-    ambassador diplomat emir amir mufti ideologue operative operatives facilitator financier
-    recruiter trainer bomber sniper cleric correspondent reporter editor journalist producer
-    columnist photographer worker manager partner owner agent investigator inspector policeman
-    senator congressman congresswoman lawmaker legislator coordinator organiser organizer
-    strategist insider loyalist veteran trustee president-elect premier administrator
-    commandant chaplain guard guards bodyguard associate pilot trader engineer doctor nurse
-    teacher actor actress star anchor host coach player judge magistrate prosecutor detective
-    sheriff mayor councillor councilman activist candidate nominee publisher writer author
-    physician surgeon superintendent commissioner chancellor rector dean provost consultant
-    clerk treasurer auditor accountant banker broker technician specialist expert mechanic
-    sailor marine airman crewman guerrilla guerrillas rebel rebels insurgent insurgents
-    jihadist volunteer recruit cadre emissary mediator liaison controller architect designer
-    """.split()
-)
-NOUN_PHRASE_DEPS = frozenset(
-    {
-        "compound",
-        "amod",
-        "npadvmod",
-        "nmod",
-        "poss",
-        "appos",
-        "prep",
-        "pobj",
-        "case",
-        "nummod",
-        "det",
-        "quantmod",
-        "punct",
-        "acomp",
-    }
-)
-AFFILIATION_PREPS = frozenset({"of", "at", "for", "with", "in", "within", "inside", "from"})
-#: "X is / serves as / works as ROLE of ORG"
-LINK_VERBS = frozenset(
-    {
-        "be",
-        "serve",
-        "work",
-        "act",
-        "remain",
-        "become",
-        "name",
-        "appoint",
-        "elect",
-        "promote",
-        "nominate",
-        "make",
-    }
-)
-#: "X leads ORG", "ORG, founded by X", "X works for ORG"
-MEMBERSHIP_VERBS = frozenset(
-    {
-        "lead",
-        "head",
-        "command",
-        "found",
-        "cofound",
-        "co-found",
-        "join",
-        "chair",
-        "run",
-        "direct",
-        "represent",
-        "belong",
-        "serve",
-        "work",
-        "establish",
-        "create",
-        "manage",
-        "rejoin",
-        "enlist",
-    }
-)
-MEMBERSHIP_PREPS = frozenset({"for", "with", "in", "to", "at", "within"})
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 MAX_PATH = 8
 
+
 ROLE_CONFIDENCE = 0.92
+
+
 TITLE_CONFIDENCE = 0.8
+
+
 SPEAKER_CONFIDENCE = 0.6
+
+
 CONJUNCT_PENALTY = 0.1
-SPEECH_VERBS = frozenset({"say", "tell", "add", "explain", "note", "state", "confirm"})
-#: Ranks and titles written before a name: "Lt.", "Capt.", "Judge", "Dr.".
-TITLE_WORDS = frozenset(
-    """
-    lt lieutenant capt captain col colonel gen general maj major sgt sergeant cpl adm admiral
-    cmdr commander judge justice dr prof sen rep gov mr mrs ms insp inspector det detective
-    supt superintendent chief
-    """.split()
-)
+
+
 PLAIN_OF_CONFIDENCE = 0.6
+
+
 VERB_CONFIDENCE = 0.82
+
+
 ANAPHOR_FACTOR = 0.9
+
+
 LONG_PATH_PENALTY = 0.03
-
-
-@Language.factory("actorgraph_affiliation")
-def make_affiliation_extractor(nlp: Language, name: str) -> AffiliationExtractor:
-    """Add ``affiliatedWith`` relations between person and organisation mentions."""
-    register_extensions()
-    return AffiliationExtractor()
-
-
-class AffiliationExtractor:
-    def __call__(self, doc: Doc) -> Doc:
-        relations = list(doc._.ag_relations or [])
-        for mentions in sentence_mentions(doc).values():
-            people = [m for m in mentions if m.type is EntityType.PERSON]
-            organisations = [m for m in mentions if m.type is EntityType.ORGANISATION]
-            for person in people:
-                for organisation in organisations:
-                    relation = apply_model(affiliation(person, organisation), person, organisation)
-                    if relation is not None:
-                        relations.append(relation)
-        doc._.ag_relations = relations
-        return doc
 
 
 def affiliation(person: Mention, organisation: Mention) -> MentionRelation | None:

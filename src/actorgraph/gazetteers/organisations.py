@@ -28,10 +28,10 @@ import re
 import tomllib
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from actorgraph.resources import data_file
 from actorgraph.text import normalise_name
 
 __all__ = [
@@ -179,7 +179,7 @@ def load_organisations(path: Path | None = None) -> OrganisationDirectory:
 
 @functools.cache
 def _load_packaged() -> OrganisationDirectory:
-    resource = resources.files("actorgraph") / "data" / "organisations.toml"
+    resource = data_file("organisations.toml")
     source = "actorgraph/data/organisations.toml"
     return _parse_document(_read_toml(resource.read_text(encoding="utf-8"), source), source)
 

@@ -26,7 +26,7 @@ Two further rules need evidence beyond the name and run on the groups above:
     some article spelled out with that acronym; when two do, it joins neither;
 ``name-variant``
     two people whose names are spelling variants ("Siraj Haqqani" / "Sirajuddin
-    Haqqani", "Mohammad Umar" / "Muhammad Umar", see :mod:`actorgraph.graph.names`)
+    Haqqani", "Mohammad Umar" / "Muhammad Umar", see :mod:`actorgraph.resolve.names`)
     are one person when both are affiliated with the same organisation and neither
     name has another such variant.
 
@@ -49,12 +49,12 @@ from itertools import combinations
 
 from networkx.utils import UnionFind
 
-from actorgraph.graph.elements import Node
-from actorgraph.graph.iris import node_slug, short_hash
-from actorgraph.graph.names import acronym_of, names_are_variants
+from actorgraph.gazetteers.organisations import OrganisationDirectory, load_organisations
 from actorgraph.model import ArticleExtraction, Entity
-from actorgraph.nlp.organisations import OrganisationDirectory, load_organisations
+from actorgraph.model.graph import MergeReason, Node
+from actorgraph.model.ids import node_slug, short_hash
 from actorgraph.ontology import EntityType, Relation
+from actorgraph.resolve.names import acronym_of, names_are_variants
 from actorgraph.text import normalise_name
 
 RULES: dict[str, str] = {
@@ -75,28 +75,6 @@ _ISO_CODE = re.compile(r"^[A-Z]{2}-[A-Z0-9]{1,3}$")
 
 #: An identity key: (entity type, kind of key, value...), e.g. ("Person", "name", "hazrat ali").
 Key = tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True, order=True)
-class MergeReason:
-    """Why one surface form that one article used belongs to a node.
-
-    >>> MergeReason("a.txt", "Taliban", "curated-key", "taliban").rule
-    'curated-key'
-    """
-
-    article: str
-    surface: str
-    rule: str
-    key: str
-
-    def to_record(self) -> dict[str, str]:
-        return {
-            "article": self.article,
-            "surface": self.surface,
-            "rule": self.rule,
-            "key": self.key,
-        }
 
 
 @dataclass(slots=True)
