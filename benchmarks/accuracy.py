@@ -18,14 +18,14 @@ from pathlib import Path
 from typing import Any
 
 from actorgraph.api import extract, pipeline
-from actorgraph.evaluate import (
+from actorgraph.evaluation import (
     Report,
     cooccurrence_record,
     score_conll04,
     score_gold,
     score_isaf,
 )
-from actorgraph.evaluate.bands import confidence_bands
+from actorgraph.evaluation.bands import confidence_bands
 from actorgraph.nlp.models import DEFAULT_MODEL
 from actorgraph.reading import read_articles
 

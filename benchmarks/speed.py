@@ -15,8 +15,8 @@ from pathlib import Path
 
 import spacy
 
-from actorgraph.extract.article import extract_article
-from actorgraph.extract.pipeline import load_pipeline
+from actorgraph.extractors.article import extract_article
+from actorgraph.extractors.pipeline import load_pipeline
 from actorgraph.nlp.models import DEFAULT_MODEL
 from actorgraph.reading import read_articles
 

@@ -12,5 +12,6 @@ bash scripts/install-browser.sh
 .venv/bin/python -m pip install --quiet --upgrade pip
 .venv/bin/python -m pip install --quiet -e ".[test]"
 
-.venv/bin/ruff check src tests benchmarks
+.venv/bin/ruff check src tests benchmarks scripts
+.venv/bin/lint-imports
 .venv/bin/python -m pytest "$@"

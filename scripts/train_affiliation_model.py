@@ -6,10 +6,10 @@
 1. Reads the CoNLL04 *train* split (never dev: dev is for measuring) and parses it with
    ``actorgraph.api.pipeline()``.
 2. Builds every PERSON x ORGANISATION mention pair of a sentence, as the affiliation
-   extractor sees them, with :func:`~actorgraph.extract.affiliation.model.pair_features`
-   and what the rules (:func:`actorgraph.extract.affiliation.rules.affiliation`) say of it.
+   extractor sees them, with :func:`~actorgraph.extractors.affiliation.model.pair_features`
+   and what the rules (:func:`actorgraph.extractors.affiliation.rules.affiliation`) say of it.
 3. Labels a pair positive when its two resolved entities match a gold ``Work_For`` pair by
-   the scorer's name rules (:func:`~actorgraph.evaluate.conll04.conll_name_key`). A pair
+   the scorer's name rules (:func:`~actorgraph.evaluation.conll04.conll_name_key`). A pair
    that matches a gold pair only up to a name's extent ("Coast Guard" for "Coast Guard 's
    8th District headquarters") is a *near miss*, left out of training (it is neither a
    clean positive nor a clean negative) but scored as the scorer would.
@@ -36,19 +36,19 @@ from pathlib import Path
 import numpy as np
 
 from actorgraph.api import pipeline
-from actorgraph.evaluate.conll04 import conll_name_key, load_conll04, match_one_to_one
-from actorgraph.extract.affiliation import rules
-from actorgraph.extract.affiliation.model import (
+from actorgraph.evaluation.conll04 import conll_name_key, load_conll04, match_one_to_one
+from actorgraph.extractors.affiliation import rules
+from actorgraph.extractors.affiliation.model import (
     AffiliationModel,
     AffiliationPolicy,
     combine,
     pair_features,
 )
-from actorgraph.extract.mentions import Mention, sentence_mentions
+from actorgraph.extractors.mentions import Mention, sentence_mentions
+from actorgraph.extractors.mentions.resolution import resolve_mentions
 from actorgraph.gazetteers.organisations import load_organisations
 from actorgraph.gazetteers.places import load_gazetteer
 from actorgraph.ontology import EntityType
-from actorgraph.extract.mentions.resolution import resolve_mentions
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_TRAIN = REPO.parent / "shared" / "benchmarks" / "conll04" / "train.jsonl"

@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 
 from actorgraph.api import extract
-from actorgraph.evaluate import score_conll04, score_gold, score_isaf
-from actorgraph.evaluate.bands import confidence_bands, keep_band
+from actorgraph.evaluation import score_conll04, score_gold, score_isaf
+from actorgraph.evaluation.bands import confidence_bands, keep_band
+from actorgraph.model import ArticleExtraction
 
 CONLL04_SLICE = 120
 ISAF_SLICE = 100
@@ -76,6 +77,30 @@ def test_band_keeps_only_its_relations() -> None:
     }
     assert [r["confidence"] for r in keep_band(record, 0.5, 0.7)["relations"]] == [0.6]
     assert [r["confidence"] for r in keep_band(record, 0.85, 1.0)["relations"]] == [0.9, 1.0]
+
+
+def test_band_keeps_the_facts_of_an_article_extraction() -> None:
+    evidence = {"sentence": "A and B.", "start": 0, "end": 8}
+    extraction = ArticleExtraction.from_record(
+        {
+            "article": "a",
+            "entities": [{"id": f"t{n}", "type": "Organisation", "name": f"O{n}"} for n in (1, 2)],
+            "relations": [
+                {
+                    "subject": "t1",
+                    "predicate": "alliedWith",
+                    "object": "t2",
+                    "confidence": c,
+                    "evidence": evidence,
+                }
+                for c in (0.2, 0.6, 0.9, 1.0)
+            ],
+        }
+    )
+    kept = keep_band(extraction, 0.85, 1.0)
+    assert [fact.confidence for fact in kept.facts] == [0.9, 1.0]
+    assert len(extraction.facts) == 4  # the input is left as it was
+    assert kept.entities == extraction.entities
 
 
 @pytest.mark.slow

@@ -12,7 +12,7 @@ from types import ModuleType
 import numpy as np
 import pytest
 
-from actorgraph.extract.affiliation.model import (
+from actorgraph.extractors.affiliation.model import (
     FEATURE_VERSION,
     MODEL_CUE,
     AffiliationModel,
@@ -21,7 +21,7 @@ from actorgraph.extract.affiliation.model import (
     combine,
     pair_features,
 )
-from actorgraph.extract.mentions import Mention
+from actorgraph.extractors.mentions import Mention
 from actorgraph.ontology import EntityType, Relation
 
 SCRIPT = Path(__file__).resolve().parents[1] / "scripts" / "train_affiliation_model.py"
@@ -192,7 +192,7 @@ def test_apply_model_adds_a_model_relation_and_keeps_rule_results(nlp) -> None:
     model = AffiliationModel.load()
     added = apply_model(None, person, organisation, model)
     assert added is not None
-    assert added.cue == MODEL_CUE and added.predicate == Relation.AFFILIATED_WITH.value
+    assert added.cue == MODEL_CUE and added.predicate is Relation.AFFILIATED_WITH
     assert added.subject is person and added.object is organisation
     assert added.confidence <= model.policy.max_confidence
     assert added.sentence.start == person.span.sent.start

@@ -1,9 +1,11 @@
-"""Tests of actorgraph.evaluate: the report arithmetic, the gold scorer, the benchmark
+"""Tests of actorgraph.evaluation: the report arithmetic, the gold scorer, the benchmark
 scorers and the co-occurrence baseline, on small hand-made records and files."""
 
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +14,9 @@ import spacy
 from rich.console import Console
 from spacy.tokens import Doc, Span
 
-from actorgraph.evaluate import (
+from actorgraph.evaluation import (
+    EXTRA_TARGET_GROUP_NAMES,
+    TARGET_GROUP_KEYS,
     ErrorCase,
     Report,
     Score,
@@ -28,8 +32,12 @@ from actorgraph.evaluate import (
     score_conll04,
     score_gold,
     score_isaf,
+    target_group_names,
     texts_overlap,
 )
+from actorgraph.gazetteers.organisations import load_organisations
+from actorgraph.model import Article, ArticleExtraction, Entity, Event, Evidence, Fact, RecordError
+from actorgraph.ontology import EntityType, EventKind, Relation
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 
@@ -467,8 +475,133 @@ def test_perfect_record_from_gold(gold_dir: Path) -> None:
 
 def test_malformed_records_are_reported(gold_dir: Path) -> None:
     broken = record("a1.txt", relations=[rel("t1", "affiliatedWith", "t2")])
-    with pytest.raises(ValueError, match=r"'a1.txt'.*unknown 't1'"):
+    with pytest.raises(RecordError, match=r"'a1.txt'.*unknown 't1'"):
         score_gold(gold_dir, [broken])
+    twice = record("a1.txt", entities=[entity("t1", "Person", "A"), entity("t1", "Person", "B")])
+    with pytest.raises(RecordError, match=r"'a1.txt'.*'t1' is used twice"):
+        score_gold(gold_dir, [twice])
+
+
+Scorer = Callable[[list[Any]], Report]
+
+
+@pytest.fixture
+def scorers(gold_dir: Path, conll_file: Path, isaf_file: Path) -> dict[str, Scorer]:
+    """Every scorer with its gold bound, as confidence_bands takes them."""
+    return {
+        "gold": lambda records: score_gold(gold_dir, records),
+        "conll04": lambda records: score_conll04(conll_file, records),
+        "isaf": lambda records: score_isaf(isaf_file, records),
+    }
+
+
+def readable_record() -> dict[str, Any]:
+    return record(
+        "r1",
+        entities=[entity("t1", "Organisation", "Taliban")],
+        events=[event("v1", "Capture", "A Taliban leader was detained.")],
+        relations=[rel("v1", "involves", "t1", "A Taliban leader was detained.")],
+    )
+
+
+@pytest.mark.parametrize("scorer", ["gold", "conll04", "isaf"])
+@pytest.mark.parametrize(
+    ("damage", "message"),
+    [
+        (lambda data: data.pop("article"), "missing key 'article'"),
+        (
+            lambda data: data["entities"][0].pop("name"),
+            "'r1': not an extraction record: missing key 'name'",
+        ),
+        (
+            lambda data: data["events"][0].pop("sentence"),
+            "'r1': not an extraction record: missing key 'sentence'",
+        ),
+        (
+            lambda data: data["relations"][0].pop("evidence"),
+            "'r1': not an extraction record: missing key 'evidence'",
+        ),
+        (
+            lambda data: data["relations"][0]["evidence"].pop("start"),
+            "'r1': not an extraction record: missing key 'start'",
+        ),
+        (
+            lambda data: data["events"][0].update(kind="Shooting"),
+            "'r1': not an extraction record: unknown event kind 'Shooting'",
+        ),
+        (
+            lambda data: data["entities"][0].update(type="Human"),
+            "'r1': not an extraction record: 'Human' is not a valid EntityType",
+        ),
+    ],
+)
+def test_malformed_record_raises_record_error_naming_what_is_missing(
+    scorers: dict[str, Scorer], scorer: str, damage, message: str
+) -> None:
+    data = readable_record()
+    scorers[scorer]([data])  # readable as it is
+    damage(data)
+    with pytest.raises(RecordError, match=re.escape(message)):
+        scorers[scorer]([data])
+
+
+def test_a_record_that_is_not_an_object_raises_record_error(gold_dir: Path) -> None:
+    with pytest.raises(RecordError, match="a JSON list"):
+        score_gold(gold_dir, [["a1.txt"]])
+
+
+def gold_extraction() -> ArticleExtraction:
+    """A record of a1.txt built from the model's classes, never written as JSON."""
+    affiliation = "Taliban commander Hazrat Ali"
+
+    def evidence(sentence: str) -> Evidence:
+        return Evidence("a1.txt", sentence, 0, len(sentence))
+
+    return ArticleExtraction(
+        Article("a1.txt", ""),
+        entities=[
+            Entity("t1", EntityType.PERSON, "Hazrat Ali"),
+            Entity("t2", EntityType.ORGANISATION, "Taliban", ["the Taliban"]),
+            Entity("t3", EntityType.ORGANISATION, "Acme Corp"),
+            Entity("p1", EntityType.PROVINCE, "Helmand", iso3166_2="AF-HEL"),
+        ],
+        events=[Event("v1", EventKind.AIRSTRIKE, AIRSTRIKE_EVIDENCE, 0, 10, "airstrike")],
+        facts=[
+            Fact("t1", Relation.AFFILIATED_WITH, "t2", 0.9, evidence(affiliation)),
+            Fact("t1", Relation.AFFILIATED_WITH, "t3", 0.6, evidence(affiliation)),
+            Fact("v1", Relation.LOCATED_IN, "p1", 0.8, evidence(AIRSTRIKE_EVIDENCE)),
+            Fact("v1", Relation.INVOLVES, "t2", 0.7, evidence(AIRSTRIKE_EVIDENCE)),
+        ],
+    )
+
+
+def test_score_gold_accepts_article_extractions(gold_dir: Path) -> None:
+    made = gold_extraction()
+    report = score_gold(gold_dir, [made])
+    assert counts(report, "affiliatedWith") == (1, 1, 1)
+    assert counts(report, "locatedIn") == (1, 0, 1)
+    assert report.false_alarms[0].why == "'Acme Corp' is not a gold entity"
+    as_json = score_gold(gold_dir, [made.to_record()])
+    assert report.to_dict(include_errors=True) == as_json.to_dict(include_errors=True)
+
+
+@pytest.mark.parametrize("scorer", ["gold", "conll04", "isaf"])
+def test_scorers_accept_article_extractions_and_json_alike(
+    scorers: dict[str, Scorer], scorer: str
+) -> None:
+    found = [
+        gold_extraction(),
+        readable_record(),
+        record("1", entities=[entity("t1", "Person", "Dennis DeConcini")]),
+    ]
+    objects = [
+        item if isinstance(item, ArticleExtraction) else ArticleExtraction.from_record(item)
+        for item in found
+    ]
+    as_json = [item.to_record() if isinstance(item, ArticleExtraction) else item for item in found]
+    mixed = scorers[scorer](found).to_dict(include_errors=True)
+    assert scorers[scorer](objects).to_dict(include_errors=True) == mixed
+    assert scorers[scorer](as_json).to_dict(include_errors=True) == mixed
 
 
 def test_load_records(tmp_path: Path) -> None:
@@ -744,6 +877,34 @@ def test_isaf_security_forces_can_be_kept(isaf_file: Path) -> None:
     kept = score_isaf(isaf_file, [r1], exclude_security_forces=False)
     assert kept.scores["group"].fp == 1
     assert score_isaf(isaf_file, [r1]).scores["group"].fp == 0
+
+
+def test_target_group_names_come_from_the_organisation_directory() -> None:
+    directory = load_organisations()
+    names = target_group_names()
+    assert set(names) == set(TARGET_GROUP_KEYS) | set(EXTRA_TARGET_GROUP_NAMES)
+    for code, keys in TARGET_GROUP_KEYS.items():
+        for key in keys:
+            assert set(directory.get(key).surface_forms) <= set(names[code])
+    # the hard-coded names are only those the directory cannot supply
+    for code, extra in EXTRA_TARGET_GROUP_NAMES.items():
+        for name in extra:
+            assert directory.lookup(name) is None, (code, name)
+    # and no name stands for two codes
+    keys = [{gold_name_key(name) for name in group} for group in names.values()]
+    assert sum(len(group) for group in keys) == len(set().union(*keys))
+
+
+def test_security_forces_by_directory_kind_or_by_name() -> None:
+    from actorgraph.evaluation.isaf import is_security_force
+
+    police = Entity("t1", EntityType.ORGANISATION, "Afghan Border Police")
+    assert is_security_force(police)
+    # the directory's kind wins over a name that looks like a force
+    assert not is_security_force(
+        Entity("t2", EntityType.ORGANISATION, "Afghan National Army", known_as="taliban")
+    )
+    assert not is_security_force(Entity("t3", EntityType.ORGANISATION, "Taliban"))
 
 
 # ---------------------------------------------------------------------------

@@ -18,7 +18,7 @@ from rdflib.compare import isomorphic
 
 from actorgraph import KnowledgeGraph
 from actorgraph.export.formats import FORMATS, UnknownFormatError, get_format, render
-from actorgraph.extract.article import extract_articles
+from actorgraph.extractors.article import extract_articles
 from actorgraph.graph.shacl import validate_graph
 from actorgraph.model import Article, ArticleExtraction, Entity, Event, Evidence, Fact
 from actorgraph.model.ids import node_slug

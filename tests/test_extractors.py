@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from actorgraph.extract.article import extract_article
+from actorgraph.extractors.article import extract_article
 from actorgraph.model import Article, ArticleExtraction
 from actorgraph.ontology import EntityType, Relation
 
@@ -146,6 +146,16 @@ def test_alliance_is_symmetric_and_stored_once(nlp) -> None:
     facts = [f for f in extraction.facts if f.predicate is Relation.ALLIED_WITH]
     assert len(facts) == 1
     assert facts[0].subject < facts[0].object
+
+
+def test_extractors_pass_relations_as_ontology_terms(nlp) -> None:
+    doc = nlp(
+        "Hamas spokesman Fawzi Barhoum rejected the proposal. "
+        "The Haqqani network fought alongside the Taliban in Khost."
+    )
+    predicates = [relation.predicate for relation in doc._.ag_relations]
+    assert Relation.AFFILIATED_WITH in predicates and Relation.ALLIED_WITH in predicates
+    assert all(type(predicate) is Relation for predicate in predicates)
 
 
 # -- events and locatedIn -----------------------------------------------------------------

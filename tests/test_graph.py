@@ -359,7 +359,7 @@ def test_the_networkx_form_keeps_merge_reasons(two_articles: KnowledgeGraph) -> 
 
 def test_real_articles_merge_into_one_node_per_actor(nlp, samples_dir, shared_dir) -> None:
     """The seed article and the Helmand sample both name the Taliban: one node, both sources."""
-    from actorgraph.extract.article import extract_articles
+    from actorgraph.extractors.article import extract_articles
     from actorgraph.reading import read_articles
     from actorgraph.text import normalise_name
 

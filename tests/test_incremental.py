@@ -19,9 +19,8 @@ from pathlib import Path
 import pyoxigraph
 import pytest
 
+import actorgraph
 from actorgraph import KnowledgeGraph
-from actorgraph.buildfolder import build_folder as build_outdir
-from actorgraph.reading import read_articles
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
@@ -53,8 +52,8 @@ def assert_same_build(left: Path, right: Path) -> None:
     assert store_triples(left) == store_triples(right)
 
 
-def build(paths: list[Path], outdir: Path, nlp, **options) -> object:
-    return build_outdir(read_articles(paths), outdir, nlp=nlp, **options)
+def build(paths: list[Path], outdir: Path, nlp, **options) -> actorgraph.BuildResult:
+    return actorgraph.build_folder(paths, outdir, nlp=nlp, **options)
 
 
 @pytest.fixture

@@ -14,8 +14,9 @@ from actorgraph import KnowledgeGraph
 from actorgraph.buildfolder import build_folder as build_outdir
 from actorgraph.cli import app
 from actorgraph.graph.shacl import shapes_path, validate_file, validate_graph
-from actorgraph.ontology import AG, AGR, ontology_dir
+from actorgraph.ontology import AG, AGR
 from actorgraph.reading import read_articles
+from actorgraph.resources import ontology_dir
 
 pytestmark = pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated")
 

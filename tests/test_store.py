@@ -18,16 +18,12 @@ from typing import ClassVar
 import pytest
 from typer.testing import CliRunner
 
+import actorgraph
 from actorgraph import KnowledgeGraph
 from actorgraph.cli import app
 from actorgraph.store import QueryError, open_store, query_store
 from actorgraph.store.oxigraph import run_query
-from actorgraph.store.remote import (
-    Credentials,
-    RemoteStoreError,
-    push_build,
-    query_endpoint,
-)
+from actorgraph.store.remote import Credentials, RemoteStoreError, query_endpoint
 
 #: One query answering "which articles say so" for every edge of the graph.
 WHICH_ARTICLES = """
@@ -249,7 +245,7 @@ def count(base: str, graph: str | None = None, method: str = "POST") -> int:
 def test_push_over_the_graph_store_protocol_and_query_back(
     oxigraph_server: str, built: Path, kg: KnowledgeGraph
 ) -> None:
-    result = push_build(built, f"{oxigraph_server}/store")
+    result = actorgraph.push(built, f"{oxigraph_server}/store")
     assert (result.protocol, result.requests) == ("gsp", 1)
     assert result.status in (200, 201, 204)
     triples = len(kg.statements())
@@ -257,7 +253,7 @@ def test_push_over_the_graph_store_protocol_and_query_back(
     for method in ("POST", "GET"):
         rows = query_endpoint(f"{oxigraph_server}/query", WHICH_ARTICLES, method=method).rows
         assert articles_per_edge(rows) == {edge.key: set(edge.articles) for edge in kg.facts()}
-    push_build(built, f"{oxigraph_server}/store")  # PUT replaces: no duplicates, same count
+    actorgraph.push(built, f"{oxigraph_server}/store")  # PUT replaces: no duplicates, same count
     assert count(oxigraph_server) == triples
 
 
@@ -266,14 +262,14 @@ def test_push_to_a_named_graph_and_append(
     oxigraph_server: str, built: Path, kg: KnowledgeGraph, tmp_path: Path
 ) -> None:
     graph = "https://example.org/graphs/samples"
-    push_build(built, f"{oxigraph_server}/store", graph=graph)
+    actorgraph.push(built, f"{oxigraph_server}/store", graph=graph)
     assert count(oxigraph_server, graph) == len(kg.statements())
     assert count(oxigraph_server) == 0
     extra = tmp_path / "extra.nt"
     extra.write_text('<https://x.org/a> <https://x.org/b> "c" .\n')
-    push_build(extra, f"{oxigraph_server}/store", graph=graph, replace=False)
+    actorgraph.push(extra, f"{oxigraph_server}/store", graph=graph, replace=False)
     assert count(oxigraph_server, graph) == len(kg.statements()) + 1
-    push_build(extra, f"{oxigraph_server}/store", graph=graph)
+    actorgraph.push(extra, f"{oxigraph_server}/store", graph=graph)
     assert count(oxigraph_server, graph) == 1
 
 
@@ -285,12 +281,12 @@ def test_push_with_sparql_update(
 
     monkeypatch.setattr(remote, "UPDATE_BATCH", 200)  # several INSERT DATA requests
     triples = len(kg.statements())
-    result = push_build(built, f"{oxigraph_server}/update", protocol="update")
+    result = actorgraph.push(built, f"{oxigraph_server}/update", protocol="update")
     assert result.requests == 1 + -(-triples // 200)
     assert count(oxigraph_server) == triples
     graph = "https://example.org/g"
-    push_build(built, f"{oxigraph_server}/update", protocol="update", graph=graph)
-    push_build(built, f"{oxigraph_server}/update", protocol="update", graph=graph)
+    actorgraph.push(built, f"{oxigraph_server}/update", protocol="update", graph=graph)
+    actorgraph.push(built, f"{oxigraph_server}/update", protocol="update", graph=graph)
     assert count(oxigraph_server, graph) == triples
 
 
@@ -366,7 +362,7 @@ def recorder() -> Iterator[str]:
 
 def test_credentials_travel_in_the_authorization_header(recorder: str, built: Path) -> None:
     _Recorder.expected = Credentials("alice", "s3cret").header() or ""
-    push_build(built, f"{recorder}/store", credentials=Credentials("alice", "s3cret"))
+    actorgraph.push(built, f"{recorder}/store", credentials=Credentials("alice", "s3cret"))
     [request] = _Recorder.seen
     assert request["Authorization"] == "Basic YWxpY2U6czNjcmV0"
     assert request["path"] == "/store?default"
@@ -384,4 +380,4 @@ def test_credentials_travel_in_the_authorization_header(recorder: str, built: Pa
     assert _Recorder.seen[-1]["path"] == "/store?graph=urn%3Ax%3Ag"
 
     with pytest.raises(RemoteStoreError, match=r"HTTP 401.*check the credentials"):
-        push_build(built, f"{recorder}/store", credentials=Credentials(token="wrong"))
+        actorgraph.push(built, f"{recorder}/store", credentials=Credentials(token="wrong"))

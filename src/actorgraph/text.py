@@ -2,12 +2,15 @@
 
 Matching names is the heart of entity resolution and of scoring against gold, so
 both use the same rules: ASCII-folding, case-folding, hyphens as spaces, no
-leading article and no possessive.
+leading article and no possessive. Resolution within an article and across articles
+also ask the same question of two such names: is one a short form of the other?
 
 >>> normalise_name("The Al-Qaeda's")
 'al qaeda'
 >>> fold_ascii("Paktīkā")
 'Paktika'
+>>> is_short_form("sadat", "sami sadat")
+True
 """
 
 from __future__ import annotations
@@ -50,3 +53,23 @@ def normalise_name(name: str) -> str:
     key = _LEADING_ARTICLE.sub("", key)
     key = _PUNCT_EDGES.sub("", key)
     return collapse_spaces(key)
+
+
+def is_short_form(short: str, full: str) -> bool:
+    """Whether the normalised name ``short`` is a shorter form of the name ``full``.
+
+    One word must open or end the full name ("ali" of "hazrat ali", never "mir" of "ali mir
+    asfandyar"); two or more may be any of its words ("mohammad khan" of "mohammad nabi khan").
+
+    >>> is_short_form("mir", "ali mir asfandyar"), is_short_form("sami sadat", "sadat")
+    (False, False)
+    """
+    short_words, full_words = short.split(), full.split()
+    if len(short_words) >= len(full_words):
+        return False
+    if (
+        short_words == full_words[-len(short_words) :]
+        or short_words == full_words[: len(short_words)]
+    ):
+        return True
+    return set(short_words) <= set(full_words) and len(short_words) > 1

@@ -2,7 +2,7 @@
 
 One JSON file per article, named by a hash of everything the article's extraction
 depends on: the article (id, text, title, URL, date, source) and the pipeline
-fingerprint (:func:`actorgraph.extract.pipeline.pipeline_fingerprint`: model name and
+fingerprint (:func:`actorgraph.extractors.pipeline.pipeline_fingerprint`: model name and
 version, pipeline, ontology and organisation-data versions, plus the build's own
 settings). A changed article or pipeline therefore misses the cache; an unchanged one
 is read back with :meth:`ArticleExtraction.from_record`. Entries are written

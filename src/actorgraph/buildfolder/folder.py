@@ -34,12 +34,10 @@ from typing import TYPE_CHECKING, Any
 
 from actorgraph.buildfolder.cache import ExtractionCache
 from actorgraph.export.formats import DEFAULT_FORMATS, FORMATS, get_format
-from actorgraph.extract.article import extract_articles
-from actorgraph.extract.pipeline import pipeline_fingerprint
 from actorgraph.files import write_atomic
 from actorgraph.graph.core import Graph
 from actorgraph.graph.rdfio import ntriples_bytes
-from actorgraph.maps import render_html
+from actorgraph.maps import render_html, view_notes
 from actorgraph.model import Article, ArticleExtraction
 from actorgraph.store.oxigraph import remove_store, write_store
 
@@ -70,6 +68,8 @@ class BuildResult:
     duplicates: list[str] = field(default_factory=list)
     triples: int = 0
     seconds: dict[str, float] = field(default_factory=dict)
+    #: What the map leaves out of the graph ("showing the 1,000 highest-PageRank nodes").
+    map_notes: list[str] = field(default_factory=list)
 
 
 def build_folder(
@@ -90,6 +90,10 @@ def build_folder(
     ``map_options`` go to the map (:func:`actorgraph.maps.render_html`): ``max_nodes``,
     ``focus``, ``depth``, ``min_support``, ``rank``, ``title``.
     """
+
+    # spaCy is imported only when something is built, so opening a folder stays light.
+    from actorgraph.extractors.article import extract_articles
+    from actorgraph.extractors.pipeline import pipeline_fingerprint
 
     outdir = Path(outdir)
     chosen = [get_format(name).name for name in dict.fromkeys(formats)]
@@ -146,6 +150,7 @@ def build_folder(
         duplicates=duplicates,
         triples=len(statements),
         seconds=timer.laps,
+        map_notes=view_notes(kg, **(map_options or {})) if "html" in chosen else [],
     )
 
 

@@ -11,7 +11,14 @@
 True
 """
 
-from actorgraph.maps.html import notebook_html, notebook_view, render_html
+from actorgraph.maps.html import MapOptions, notebook_html, notebook_view, render_html, view_notes
 from actorgraph.maps.reduce import reduce_view
 
-__all__ = ["notebook_html", "notebook_view", "reduce_view", "render_html"]
+__all__ = [
+    "MapOptions",
+    "notebook_html",
+    "notebook_view",
+    "reduce_view",
+    "render_html",
+    "view_notes",
+]

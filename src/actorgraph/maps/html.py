@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from actorgraph.files import write_atomic
 from actorgraph.maps.assets import Assets, inline_script, inline_style, load_assets
 from actorgraph.maps.data import MapData, build_map_data
 from actorgraph.maps.reduce import reduce_view
@@ -81,14 +82,7 @@ def render_html(
     page header says how.
     """
     settings = MapOptions(**options)
-    view, notes = reduce_view(
-        kg,
-        max_nodes=settings.max_nodes,
-        focus=settings.focus,
-        depth=settings.depth,
-        min_support=settings.min_support,
-        rank=settings.rank,
-    )
+    view, notes = _reduced(kg, settings)
     data = build_map_data(
         view,
         physics_threshold=settings.physics_threshold,
@@ -98,10 +92,29 @@ def render_html(
     data.notes[:0] = notes
     page = _page(data, settings.title, load_assets())
     if path is not None:
-        from actorgraph.files import write_atomic
-
         write_atomic(Path(path), page)
     return page
+
+
+def view_notes(kg: Graph | nx.Graph, **options: Any) -> list[str]:
+    """What the map of ``kg`` with ``options`` leaves out, as the page header says it.
+
+    >>> from actorgraph.graph import Graph
+    >>> view_notes(Graph(), max_nodes=10)
+    []
+    """
+    return _reduced(kg, MapOptions(**options))[1]
+
+
+def _reduced(kg: Graph | nx.Graph, settings: MapOptions) -> tuple[nx.MultiDiGraph, list[str]]:
+    return reduce_view(
+        kg,
+        max_nodes=settings.max_nodes,
+        focus=settings.focus,
+        depth=settings.depth,
+        min_support=settings.min_support,
+        rank=settings.rank,
+    )
 
 
 def notebook_html(

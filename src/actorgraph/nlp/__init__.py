@@ -2,5 +2,5 @@
 
 :func:`actorgraph.nlp.pipeline.load_base_pipeline` loads it; this package itself imports
 nothing heavy. The extractors that read the parse live one layer up, in
-:mod:`actorgraph.extract`.
+:mod:`actorgraph.extractors`.
 """

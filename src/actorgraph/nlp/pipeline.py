@@ -4,7 +4,7 @@ The statistical model comes first; before its NER, an EntityRuler labels every
 first-level province (label ``PROVINCE``, id = ISO 3166-2 code) and a phrase matcher
 every curated organisation (label ``ORG``, id = its key), so the NER cannot miss or
 mislabel them. Line breaks mark sentence starts before the parser runs. The extractors
-are added on top of this by :func:`actorgraph.extract.pipeline.load_pipeline`.
+are added on top of this by :func:`actorgraph.extractors.pipeline.load_pipeline`.
 
 >>> nlp = load_base_pipeline()                              # doctest: +SKIP
 >>> [e.label_ for e in nlp("Fighting in Helmand province.").ents]   # doctest: +SKIP
@@ -20,14 +20,10 @@ from spacy.language import Language
 from spacy.pipeline import EntityRuler
 
 from actorgraph.gazetteers.places import load_gazetteer
-from actorgraph.nlp.models import DEFAULT_MODEL
+from actorgraph.nlp.models import DEFAULT_MODEL, ModelNotFoundError
 from actorgraph.nlp.sentences import mark_line_breaks  # noqa: F401 - registers the component
 
 GAZETTEER_PIPE = "actorgraph_gazetteer"
-
-
-class ModelNotFoundError(RuntimeError):
-    """The spaCy model named by the user is not installed."""
 
 
 def load_base_pipeline(model: str = DEFAULT_MODEL) -> Language:

@@ -1,7 +1,7 @@
 """Entity resolution across articles: one node per real entity, with the reason for each merge.
 
 (Within one article, names are resolved beside the mentions they resolve, in
-:mod:`actorgraph.extract.mentions.resolution`.)
+:mod:`actorgraph.extractors.mentions.resolution`.)
 """
 
 from actorgraph.resolve.entities import RULES, resolve_entities

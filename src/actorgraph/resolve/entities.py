@@ -55,7 +55,7 @@ from actorgraph.model.graph import MergeReason, Node
 from actorgraph.model.ids import node_slug, short_hash
 from actorgraph.ontology import EntityType, Relation
 from actorgraph.resolve.names import acronym_of, names_are_variants
-from actorgraph.text import normalise_name
+from actorgraph.text import is_short_form, normalise_name
 
 RULES: dict[str, str] = {
     "iso3166-2": "the same ISO 3166-2 province code",
@@ -139,7 +139,7 @@ def _links(entity: Entity, article: str, directory: OrganisationDirectory) -> li
         links = [("same-name", (kind, "name", name))]
         for alias in sorted(set(entity.aliases)):
             key = normalise_name(alias)
-            if len(key.split()) >= 2 and not _is_short_form(key, name):
+            if len(key.split()) >= 2 and not is_short_form(key, name):
                 links.append(("shared-alias", (kind, "name", key)))
         return links
     return [("same-name", (kind, "name", name))]
@@ -161,11 +161,6 @@ def _organisation_links(entity: Entity, directory: OrganisationDirectory) -> lis
         rule = "same-name" if number == 0 else "shared-alias"
         links.append((rule, (kind, "name", key)))
     return links or [("same-name", (kind, "name", entity.name))]
-
-
-def _is_short_form(short: str, full: str) -> bool:
-    short_words, full_words = short.split(), full.split()
-    return len(short_words) < len(full_words) and set(short_words) <= set(full_words)
 
 
 # -- grouping --------------------------------------------------------------------------------

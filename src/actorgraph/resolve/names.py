@@ -34,7 +34,12 @@ _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,6}$")
 
 
 def acronym_of(name: str) -> str | None:
-    """The acronym a name consists of ("SDF", "S.D.F."), else None.
+    """The acronym a name consists of ("SDF", "S.D.F.", "M23", "AT&T"), else None.
+
+    Wider than the within-article test of :mod:`actorgraph.extractors.mentions.resolution`,
+    which takes letters only because it folds an acronym into the name its initials spell:
+    here any acronym-shaped name counts, since it marks names too ambiguous to identify or
+    name a node, whose groups join only an organisation some article spelled out with them.
 
     >>> acronym_of("IED"), acronym_of("Taliban")
     ('IED', None)
@@ -45,6 +50,11 @@ def acronym_of(name: str) -> str | None:
 
 def skeleton(word: str) -> str:
     """The first letter and the following consonants, doubled letters once.
+
+    One word of a person's name at a time, keeping its first letter ("omar" and "umar"
+    differ). Stricter on purpose than :func:`actorgraph.gazetteers.places.skeleton`, which
+    folds whole transliterated place names (ezafe, "al-", a final "-ah", any first vowel):
+    a spelling variant is one of the two clues that merge two people across articles.
 
     >>> skeleton("mohammad"), skeleton("muhammad"), skeleton("mohammed")
     ('mhmd', 'mhmd', 'mhmd')

@@ -283,20 +283,9 @@ def _check_graph_iri(graph: str) -> None:
         raise ValueError(f"--graph must be an absolute IRI, not {graph!r}")
 
 
-def rdf_to_push(source: str | Path) -> tuple[bytes, str]:
-    """The RDF to push from a build folder (its Turtle) or an RDF file, with its media type."""
+def rdf_file_to_push(source: str | Path) -> tuple[bytes, str]:
+    """The bytes of a Turtle or N-Triples file, with its media type."""
     path = Path(source)
-    if path.is_dir():
-        for name, media_type in (
-            ("graph.ttl", "text/turtle"),
-            ("graph.nt", "application/n-triples"),
-        ):
-            if (path / name).is_file():
-                return (path / name).read_bytes(), media_type
-        from actorgraph.buildfolder.folder import open_build
-        from actorgraph.graph.rdfio import turtle_bytes
-
-        return turtle_bytes(open_build(path).statements()), "text/turtle"
     if path.suffix.lower() == ".nt":
         return path.read_bytes(), "application/n-triples"
     if path.suffix.lower() in (".ttl", ".turtle"):
@@ -304,31 +293,3 @@ def rdf_to_push(source: str | Path) -> tuple[bytes, str]:
     if not path.exists():
         raise FileNotFoundError(f"no such build folder or file: {path}")
     raise ValueError(f"{path}: push takes a build folder, a .ttl or a .nt file")
-
-
-def push_build(
-    source: str | Path,
-    endpoint: str,
-    *,
-    graph: str | None = None,
-    replace: bool = True,
-    protocol: str = "gsp",
-    credentials: Credentials | None = None,
-    timeout: float = DEFAULT_TIMEOUT,
-) -> PushResult:
-    """Push a build folder's graph (or a Turtle / N-Triples file) to a SPARQL store.
-
-    >>> push_build("out/", "http://localhost:7878/store")      # doctest: +SKIP
-    PushResult(protocol='gsp', url='http://localhost:7878/store?default', requests=1, ...)
-    """
-    data, media_type = rdf_to_push(source)
-    return push_rdf(
-        data,
-        endpoint,
-        graph=graph,
-        media_type=media_type,
-        replace=replace,
-        protocol=protocol,
-        credentials=credentials,
-        timeout=timeout,
-    )

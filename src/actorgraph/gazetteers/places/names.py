@@ -123,6 +123,10 @@ def skeleton(key: str) -> str:
 
     "nahr e saraj", "nahri sarraj" and "nahr e seraj" share "nhrsrj"; "marjah"/"marjeh"/"marja"
     share "mrj".
+
+    Looser on purpose than :func:`actorgraph.resolve.names.skeleton`, which compares person
+    names word by word: this one only picks the gazetteer entries to try when no exact key
+    matched, and :func:`similar` must confirm each of them.
     """
     words = [w for w in key.split() if w not in _LINKERS]
     if len(words) > 1 and words[0] in _ARTICLES:

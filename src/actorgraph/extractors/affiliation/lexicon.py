@@ -1,0 +1,106 @@
+"""The words affiliatedWith reads.
+
+Role nouns, membership and link verbs, and the dependencies they attach by. The titles
+and speech verbs it shares with other extractors are in :mod:`actorgraph.extractors.lexicon`.
+"""
+
+from __future__ import annotations
+
+#: Nouns for a person's place in an organisation: member, leader, spokesman, officer ...
+ROLE_NOUNS = frozenset(
+    """
+    member members leader leaders chief head founder cofounder co-founder commander commanders
+    spokesman spokeswoman spokesperson spokesmen official officials officer officers general
+    colonel lieutenant captain major sergeant admiral marshal brigadier soldier soldiers fighter
+    fighters militant militants negotiator negotiators envoy representative delegate minister
+    secretary secretary-general director chairman chairwoman chair president vice-president
+    executive ceo employee employees staffer staff fellow researcher professor lecturer
+    scientist analyst economist lawyer attorney counsel adviser advisor aide deputy governor
+    ambassador diplomat emir amir mufti ideologue operative operatives facilitator financier
+    recruiter trainer bomber sniper cleric correspondent reporter editor journalist producer
+    columnist photographer worker manager partner owner agent investigator inspector policeman
+    senator congressman congresswoman lawmaker legislator coordinator organiser organizer
+    strategist insider loyalist veteran trustee president-elect premier administrator
+    commandant chaplain guard guards bodyguard associate pilot trader engineer doctor nurse
+    teacher actor actress star anchor host coach player judge magistrate prosecutor detective
+    sheriff mayor councillor councilman activist candidate nominee publisher writer author
+    physician surgeon superintendent commissioner chancellor rector dean provost consultant
+    clerk treasurer auditor accountant banker broker technician specialist expert mechanic
+    sailor marine airman crewman guerrilla guerrillas rebel rebels insurgent insurgents
+    jihadist volunteer recruit cadre emissary mediator liaison controller architect designer
+    """.split()
+)
+
+
+NOUN_PHRASE_DEPS = frozenset(
+    {
+        "compound",
+        "amod",
+        "npadvmod",
+        "nmod",
+        "poss",
+        "appos",
+        "prep",
+        "pobj",
+        "case",
+        "nummod",
+        "det",
+        "quantmod",
+        "punct",
+        "acomp",
+    }
+)
+
+
+AFFILIATION_PREPS = frozenset({"of", "at", "for", "with", "in", "within", "inside", "from"})
+
+
+#: "X is / serves as / works as ROLE of ORG"
+LINK_VERBS = frozenset(
+    {
+        "be",
+        "serve",
+        "work",
+        "act",
+        "remain",
+        "become",
+        "name",
+        "appoint",
+        "elect",
+        "promote",
+        "nominate",
+        "make",
+    }
+)
+
+
+#: "X leads ORG", "ORG, founded by X", "X works for ORG"
+MEMBERSHIP_VERBS = frozenset(
+    {
+        "lead",
+        "head",
+        "command",
+        "found",
+        "cofound",
+        "co-found",
+        "join",
+        "chair",
+        "run",
+        "direct",
+        "represent",
+        "belong",
+        "serve",
+        "work",
+        "establish",
+        "create",
+        "manage",
+        "rejoin",
+        "enlist",
+    }
+)
+
+
+MEMBERSHIP_PREPS = frozenset({"for", "with", "in", "to", "at", "within"})
+
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})

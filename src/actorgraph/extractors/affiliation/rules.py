@@ -1,0 +1,285 @@
+"""affiliatedWith: a person belongs to an organisation.
+
+Read from the structure of the sentence, never from co-occurrence alone. A person
+and an organisation are linked when the dependency path between them is one of:
+
+* a **noun phrase through a role noun** — apposition, compounds, possessives and the
+  prepositions of/at/for/with/in: "Sohail Shaheen, a senior member of the Taliban
+  negotiations team", "Taliban commander Hazrat Ali", "a Haqqani network facilitator,
+  Karim", "Hezbollah's secretary-general, Naim Qassem", "a spokesman for the Ministry";
+* a **copula or "serve as"**: "X is a member of ORG", "X serves as the Taliban's minister";
+* a **membership verb**: "X, who leads ORG", "X joined ORG", "ORG, founded by X",
+  "X works for ORG";
+* a **"whose" relative**: "ORG, whose leader X ...".
+
+Pairs that no rule links are scored by a small logistic-regression model trained on
+CoNLL04 train (:mod:`~actorgraph.extractors.affiliation.model`), which links them only
+at a high probability.
+
+Negative cases that these paths exclude by construction (no role noun, or a verb
+that is not a membership verb): "X told ORG", "X, reported by ORG", "X fought / killed
+/ captured ORG's members", "X held talks with ORG", "X's unit captured ORG members".
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from actorgraph.extractors.affiliation.lexicon import (
+    AFFILIATION_PREPS,
+    LINK_VERBS,
+    MEMBERSHIP_PREPS,
+    MEMBERSHIP_VERBS,
+    NOUN_PHRASE_DEPS,
+    ROLE_NOUNS,
+    SUBJECT_DEPS,
+)
+from actorgraph.extractors.lexicon import AFFILIATION_TITLES, LEADER_GROUP_NOUNS, SPEECH_VERBS
+from actorgraph.extractors.mentions import Mention, MentionRelation
+from actorgraph.extractors.syntax import dependency_path, is_negated, path_edges
+from actorgraph.ontology import Relation
+
+MAX_PATH = 8
+
+
+ROLE_CONFIDENCE = 0.92
+
+
+TITLE_CONFIDENCE = 0.8
+
+
+SPEAKER_CONFIDENCE = 0.6
+
+
+CONJUNCT_PENALTY = 0.1
+
+
+PLAIN_OF_CONFIDENCE = 0.6
+
+
+VERB_CONFIDENCE = 0.82
+
+
+ANAPHOR_FACTOR = 0.9
+
+
+LONG_PATH_PENALTY = 0.03
+
+
+def affiliation(person: Mention, organisation: Mention) -> MentionRelation | None:
+    """The affiliation that the sentence states between the two mentions, if any."""
+    found = _linking_path(person.head, organisation.head) or _for_conjunct(person, organisation)
+    if found is None:
+        found = _speaker_of_organisation_news(person, organisation)
+    if found is None:
+        return None
+    confidence, cue = found
+    if organisation.antecedent is not None:
+        confidence *= ANAPHOR_FACTOR
+    return MentionRelation(
+        person, Relation.AFFILIATED_WITH, organisation, round(confidence, 3), person.span.sent, cue
+    )
+
+
+def _linking_path(person: Token, organisation: Token) -> tuple[float, str] | None:
+    path = dependency_path(person, organisation)
+    if len(path) < 2 or len(path) > MAX_PATH:
+        return None
+    found = (
+        _through_role_noun(path)
+        or _through_title(path)
+        or _through_plain_of(path)
+        or _through_whose(path)
+        or _through_verb(path)
+    )
+    if found is None:
+        return None
+    confidence, cue = found
+    return confidence - LONG_PATH_PENALTY * max(0, len(path) - 4), cue
+
+
+def _for_conjunct(person: Mention, organisation: Mention) -> tuple[float, str] | None:
+    """ "Bellona members Nils Bemer and Tomas Nilsen": the second shares the first's link."""
+    head = person.head
+    if head.dep_ != "conj" or head.head.ent_type_ != "PERSON":
+        return None
+    found = _linking_path(head.head, organisation.head)
+    return (found[0] - CONJUNCT_PENALTY, found[1]) if found else None
+
+
+def _speaker_of_organisation_news(
+    person: Mention, organisation: Mention
+) -> tuple[float, str] | None:
+    """ "ORG will open a plant, said X, a company official": a role without its own ORG.
+
+    The speaker described by a bare role noun speaks for the organisation that is the
+    subject of what they said.
+    """
+    head = person.head
+    verb = head.head
+    if head.dep_ != "nsubj" or verb.lemma_.lower() not in SPEECH_VERBS:
+        return None
+    roles = [c for c in head.children if c.dep_ == "appos" and is_role(c)]
+    if not roles or any(c.dep_ == "prep" for c in roles[0].children):
+        return None
+    reported = [c for c in verb.children if c.dep_ == "ccomp"]
+    if not reported:
+        return None
+    subjects = [c for c in reported[0].children if c.dep_ in ("nsubj", "nsubjpass")]
+    if subjects and organisation.head.i in {t.i for t in subjects[0].subtree}:
+        return SPEAKER_CONFIDENCE, roles[0].text
+    return None
+
+
+def is_role(token: Token) -> bool:
+    return token.lower_ in ROLE_NOUNS or token.lemma_.lower() in ROLE_NOUNS
+
+
+def _noun_phrase_edges(path: list[Token]) -> bool:
+    for _first, dep, second in path_edges(path):
+        if dep not in NOUN_PHRASE_DEPS and dep not in ("acl", "dobj"):
+            return False
+        if dep == "prep" and second.lower_ not in AFFILIATION_PREPS and second.pos_ == "ADP":
+            return False
+    preps = [t for t in path[1:-1] if t.dep_ == "prep"]
+    return all(t.lower_ in AFFILIATION_PREPS for t in preps)
+
+
+def _through_role_noun(path: list[Token]) -> tuple[float, str] | None:
+    interior = path[1:-1]
+    if any(t.pos_ in ("VERB", "AUX") and not _is_role_participle(t) for t in interior):
+        return None
+    if not _noun_phrase_edges(path):
+        return None
+    roles = [t for t in interior if is_role(t)]
+    if not roles:
+        return None
+    return ROLE_CONFIDENCE, roles[0].text
+
+
+def _is_role_participle(token: Token) -> bool:
+    """ "X, commanding general of ORG": a participle of a membership verb inside the phrase."""
+    return token.dep_ in ("acl", "amod") and token.lemma_.lower() in MEMBERSHIP_VERBS
+
+
+def _through_plain_of(path: list[Token]) -> tuple[float, str] | None:
+    """ "John Smith of Reuters", "X, of the DEM's division": the person's own "of" phrase."""
+    if len(path) > 5:
+        return None
+    prep = path[1]
+    if prep.lower_ not in ("of", "at") or prep.head.i != path[0].i or prep.dep_ != "prep":
+        return None
+    rest = path[2:]
+    if all(t.pos_ not in ("VERB", "AUX") for t in rest) and _noun_phrase_edges(path[1:]):
+        return PLAIN_OF_CONFIDENCE, prep.text
+    return None
+
+
+def _through_title(path: list[Token]) -> tuple[float, str] | None:
+    """ "Coast Guard Lt. Steve Hardy", "the department's Al Comproni": the name's own modifier."""
+    if len(path) != 2:
+        return None
+    person, organisation = path
+    if person.dep_ == "appos" and person.head.i == organisation.i:
+        # "the chairman of the Front, Mohamed Issa": the name hangs on the organisation
+        # though it names the role holder.
+        preposition = organisation.head
+        holder = preposition.head
+        if organisation.dep_ == "pobj" and preposition.lower_ in ("of", "for") and is_role(holder):
+            return ROLE_CONFIDENCE - LONG_PATH_PENALTY, holder.text
+        return None
+    if person.dep_ == "poss" and person.head.i == organisation.i:
+        # "Osama Bin Laden's group": the group the person leads.
+        return (
+            (TITLE_CONFIDENCE, organisation.text)
+            if organisation.lemma_ in LEADER_GROUP_NOUNS
+            else None
+        )
+    if organisation.head.i != person.i or organisation.dep_ not in ("compound", "poss", "nmod"):
+        return None
+    between = person.doc[organisation.i + 1 : person.i]
+    if organisation.dep_ == "poss" or any(_is_title_word(t) for t in between):
+        return TITLE_CONFIDENCE, organisation.text
+    return None
+
+
+def _is_title_word(token: Token) -> bool:
+    return is_role(token) or token.lower_.rstrip(".") in AFFILIATION_TITLES
+
+
+def _through_whose(path: list[Token]) -> tuple[float, str] | None:
+    """ "ORG, whose leader X ...": a role noun owned by "whose" inside a relative clause."""
+    for token in path[1:-1]:
+        owned_by_whose = is_role(token) and any(c.lower_ == "whose" for c in token.children)
+        in_relative = any(t.dep_ == "relcl" for t in path[1:-1]) and path[-1].i < token.i
+        if owned_by_whose and in_relative:
+            return VERB_CONFIDENCE, token.text
+    return None
+
+
+def _through_verb(path: list[Token]) -> tuple[float, str] | None:
+    verbs = [t for t in path[1:-1] if t.pos_ in ("VERB", "AUX")]
+    if len(verbs) == 2 and verbs[1].dep_ == "conj" and verbs[1].head.i == verbs[0].i:
+        # "X, who is a major in the Marine Corps and works at the Pentagon": the second
+        # verb shares the first one's subject.
+        path = [t for t in path if t.i != verbs[0].i]
+        verbs = verbs[1:]
+    if len(verbs) != 1 or is_negated(verbs[0]):
+        return None
+    verb = verbs[0]
+    before = path[: path.index(verb)]
+    after = path[path.index(verb) + 1 :]
+    verb_lemma = verb.lemma_.lower()
+    if (
+        verb_lemma in LINK_VERBS
+        and _person_is_subject(before, verb)
+        and _role_complement(after, verb)
+    ):
+        return VERB_CONFIDENCE, verb.text
+    if verb_lemma in MEMBERSHIP_VERBS and _membership_roles(before, after, verb):
+        return VERB_CONFIDENCE, verb.text
+    return None
+
+
+def _person_is_subject(before: list[Token], verb: Token) -> bool:
+    """The person side reaches the verb as its subject, or as the head of its relative clause."""
+    if verb.dep_ == "conj" and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return _person_is_subject(before, verb.head)
+    last = before[-1]
+    if last.head.i == verb.i and last.dep_ in SUBJECT_DEPS:
+        return True
+    if verb.dep_ == "relcl" and verb.head.i == last.i:
+        return any(c.dep_ in SUBJECT_DEPS and c.tag_ in ("WP", "WDT") for c in verb.children)
+    return False
+
+
+def _role_complement(after: list[Token], verb: Token) -> bool:
+    first = after[0] if after else None
+    if first is None or first.head.i != verb.i:
+        return False
+    if first.dep_ in ("attr", "oprd") or (
+        first.dep_ == "prep" and first.lower_ in ("as", *MEMBERSHIP_PREPS)
+    ):
+        return any(is_role(t) for t in after) or (
+            first.dep_ == "prep"
+            and first.lower_ in MEMBERSHIP_PREPS
+            and verb.lemma_ in ("work", "serve")
+        )
+    return False
+
+
+def _membership_roles(before: list[Token], after: list[Token], verb: Token) -> bool:
+    person_side, organisation_side = before[-1], after[0] if after else None
+    if organisation_side is None:
+        return False
+    active = _person_is_subject(before, verb) and (
+        organisation_side.dep_ == "dobj"
+        or (organisation_side.dep_ == "prep" and organisation_side.lower_ in MEMBERSHIP_PREPS)
+    )
+    # "ORG, founded / led by X": the organisation heads the participle, X is its agent.
+    passive = (
+        person_side.dep_ == "agent"
+        and verb.dep_ in ("acl", "relcl")
+        and organisation_side.i == verb.head.i
+    )
+    return active or passive

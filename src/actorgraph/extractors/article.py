@@ -1,0 +1,136 @@
+"""The pure extraction step: one article and its parsed ``Doc`` in, facts with evidence out.
+
+Nothing here looks at other articles, so articles can be extracted in any order, in
+several processes, and cached one by one; merging happens later in the graph layer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from actorgraph.extractors.dates import resolve_date
+from actorgraph.extractors.events.items import EventMention
+from actorgraph.extractors.mentions import Mention, MentionRelation
+from actorgraph.extractors.mentions.resolution import resolve_mentions
+from actorgraph.gazetteers.organisations import load_organisations
+from actorgraph.gazetteers.places import load_gazetteer
+from actorgraph.model import Article, ArticleExtraction, Entity, Event, Evidence, Fact
+from actorgraph.ontology import EntityType, Relation
+
+DEFAULT_BATCH_SIZE = 32
+
+
+def extract_articles(
+    articles: Iterable[Article],
+    nlp: Language,
+    *,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    min_confidence: float = 0.0,
+) -> Iterator[ArticleExtraction]:
+    """Run the pipeline over ``articles`` in batches and yield one extraction per article."""
+    pairs = ((article.text, article) for article in articles)
+    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+        yield extract_article(article, doc, min_confidence=min_confidence)
+
+
+def extract_article(
+    article: Article, doc: Doc, *, min_confidence: float = 0.0
+) -> ArticleExtraction:
+    """Entities, events and facts of one parsed article (the doc must come from our pipeline)."""
+    if doc._.ag_mentions is None:
+        raise ValueError("the Doc was not made by actorgraph's pipeline (no mentions found on it)")
+    organisations, gazetteer = load_organisations(), load_gazetteer()
+    mentions: list[Mention] = doc._.ag_mentions
+    entities, entity_of = resolve_mentions(
+        mentions,
+        organisation_name=lambda key: organisations.get(key).name,
+        province_name=lambda code: gazetteer.province(code).name,
+    )
+    extraction = ArticleExtraction(article=article, entities=entities)
+    evidence_of = _evidence_maker(article)
+    seen: set[tuple[str, str, str, int]] = set()
+
+    def add(fact: Fact) -> None:
+        key = (fact.subject, fact.predicate.value, fact.object, fact.evidence.start)
+        if fact.confidence >= min_confidence and fact.subject != fact.object and key not in seen:
+            seen.add(key)
+            extraction.facts.append(fact)
+
+    for relation in doc._.ag_relations or ():
+        fact = _fact_from_relation(relation, entity_of, evidence_of)
+        if fact is not None:
+            add(fact)
+    for number, event_mention in enumerate(doc._.ag_events or (), start=1):
+        event = _event(f"v{number}", event_mention, article)
+        extraction.events.append(event)
+        evidence = evidence_of(event_mention.sentence)
+        if event_mention.province is not None:
+            province_id = _province_entity(extraction, event_mention)
+            add(
+                Fact(
+                    event.id,
+                    Relation.LOCATED_IN,
+                    province_id,
+                    event_mention.location_confidence,
+                    evidence,
+                )
+            )
+        for participant in event_mention.participants:
+            entity_id = entity_of.get(id(participant.mention))
+            if entity_id:
+                where = evidence_of(participant.sentence) if participant.sentence else evidence
+                add(Fact(event.id, Relation.INVOLVES, entity_id, participant.confidence, where))
+    return extraction
+
+
+def _evidence_maker(article: Article) -> Callable[[Span], Evidence]:
+    def evidence(sentence: Span) -> Evidence:
+        return Evidence(article.id, sentence.text.strip(), sentence.start_char, sentence.end_char)
+
+    return evidence
+
+
+def _fact_from_relation(
+    relation: MentionRelation, entity_of: dict[int, str], evidence_of: Callable[[Span], Evidence]
+) -> Fact | None:
+    subject = entity_of.get(id(relation.subject))
+    obj = entity_of.get(id(relation.object))
+    if subject is None or obj is None:
+        return None
+    predicate = relation.predicate
+    if predicate.symmetric and obj < subject:
+        subject, obj = obj, subject
+    return Fact(subject, predicate, obj, relation.confidence, evidence_of(relation.sentence))
+
+
+def _event(event_id: str, mention: EventMention, article: Article) -> Event:
+    sentence = mention.sentence
+    return Event(
+        id=event_id,
+        kind=mention.kind,
+        sentence=sentence.text.strip(),
+        start=sentence.start_char,
+        end=sentence.end_char,
+        trigger=mention.trigger.text,
+        date=resolve_date(sentence.text, article.date),
+    )
+
+
+def _province_entity(extraction: ArticleExtraction, mention: EventMention) -> str:
+    """The id of the event's province, adding it when only a district or city named it."""
+    province = mention.province
+    assert province is not None
+    for entity in extraction.entities:
+        if entity.type is EntityType.PROVINCE and entity.iso3166_2 == province.code:
+            return entity.id
+    entity = Entity(
+        id=f"t{len(extraction.entities) + 1}",
+        type=EntityType.PROVINCE,
+        name=province.name,
+        iso3166_2=province.code,
+    )
+    extraction.entities.append(entity)
+    return entity.id

@@ -1,0 +1,117 @@
+"""Events: what happened, where (``locatedIn`` a province) and who took part (``involves``).
+
+Triggers are nouns and verbs mapped to ontology kinds (airstrike, bombing / IED,
+attack / ambush, killing, capture / arrest / detention, clash / gunfight, kidnapping,
+raid / operation, protest). Triggers joined in the parse ("killed five villagers in
+a raid") make one event whose kind is the most specific one; coordinated actions
+("killed two and detained three") stay separate events.
+
+The place of an event is the province nearest to its trigger in the same sentence:
+a province named outright ("in Paktika province") or one reached through a district,
+city or village in the gazetteer ("a bombing in Jalalabad" → Nangarhar). Datelines
+("KABUL, Afghanistan —") are never event places.
+
+Negative cases: planned, threatened, denied or hypothetical actions ("planning
+attacks", "reserves the right to attack", "could strike") are not events.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from actorgraph.extractors.events.items import EventMention
+from actorgraph.extractors.events.participants import attach_group_mentions, participants
+from actorgraph.extractors.events.places import (
+    INHERITED_PLACE_CONFIDENCE,
+    PlaceCandidate,
+    PlaceFinder,
+    Scene,
+    nearest_place,
+    place_event,
+)
+from actorgraph.extractors.events.triggers import (
+    is_headline,
+    refers_back,
+    reports_one_event,
+    trigger_clusters,
+    trigger_kind,
+    trigger_rank,
+)
+from actorgraph.extractors.mentions import Mention, register_extensions, sentence_mentions
+from actorgraph.gazetteers.places import Gazetteer, load_gazetteer
+
+
+@Language.factory("actorgraph_events")
+def make_event_extractor(nlp: Language, name: str) -> EventExtractor:
+    """Find events, the province each took place in, and who took part."""
+    register_extensions()
+    return EventExtractor(load_gazetteer())
+
+
+class EventExtractor:
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.places = PlaceFinder(gazetteer)
+
+    def __call__(self, doc: Doc) -> Doc:
+        by_sentence = sentence_mentions(doc)
+        country = self.places.country_hint(doc)
+        events: list[EventMention] = []
+        scene = Scene()
+        for sentence in doc.sents:
+            mentions = by_sentence.get(sentence.start, [])
+            places = self.places.place_candidates(sentence, mentions, country)
+            scene.next_sentence(sentence, places)
+            for cluster in trigger_clusters(sentence):
+                if events and refers_back(cluster):
+                    continue
+                event = self.event_for(cluster, sentence, mentions, places, scene)
+                if event is not None:
+                    events.append(event)
+                    scene.event_placed(event)
+        events = drop_headline_repeats(events)
+        attach_group_mentions(events, doc, by_sentence)
+        doc._.ag_events = events
+        return doc
+
+    def event_for(
+        self,
+        cluster: list[Token],
+        sentence: Span,
+        mentions: list[Mention],
+        places: list[PlaceCandidate],
+        scene: Scene,
+    ) -> EventMention | None:
+        kind = max((trigger_kind(t) for t in cluster), key=lambda pair: pair[1])[0]
+        event = EventMention(triggers=cluster, kind=kind, sentence=sentence)
+        own = nearest_place(places, cluster) if places else None
+        inherited = (
+            scene.place if not is_headline(sentence) and reports_one_event(cluster) else None
+        )
+        if own is not None and not (inherited and scene.overrides(own)):
+            place_event(event, own)
+        elif inherited is not None:
+            place_event(event, inherited, INHERITED_PLACE_CONFIDENCE)
+        event.participants = participants(cluster, sentence, mentions)
+        if event.province is None and not event.participants:
+            return None
+        if event.province is None and max(trigger_rank(t) for t in cluster) == 0:
+            return None
+        return event
+
+
+def drop_headline_repeats(events: list[EventMention]) -> list[EventMention]:
+    """A headline event that the body reports again is the same event: keep the body's."""
+    body = [e for e in events if not is_headline(e.sentence)]
+    kept = []
+    for event in events:
+        if is_headline(event.sentence) and any(_same_report(event, other) for other in body):
+            continue
+        kept.append(event)
+    return kept
+
+
+def _same_report(headline: EventMention, body: EventMention) -> bool:
+    if headline.province is not None and body.province is not None:
+        return headline.province.code == body.province.code
+    return headline.kind is body.kind

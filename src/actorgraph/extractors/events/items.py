@@ -1,0 +1,37 @@
+"""An event as the extractor finds it in a document: its triggers, kind, place and participants."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from actorgraph.extractors.events.triggers import trigger_rank
+from actorgraph.extractors.mentions import Mention
+from actorgraph.gazetteers.places import Province
+from actorgraph.ontology import EventKind
+
+
+@dataclass(frozen=True, slots=True)
+class Participant:
+    mention: Mention
+    confidence: float
+    #: Where the participant is named, when not in the event's own sentence.
+    sentence: Span | None = None
+
+
+@dataclass(eq=False, slots=True)
+class EventMention:
+    """An event read off one sentence, with its place and participants."""
+
+    triggers: list[Token]
+    kind: EventKind
+    sentence: Span
+    province: Province | None = None
+    location_confidence: float = 0.0
+    participants: list[Participant] = field(default_factory=list)
+    date: str | None = None
+
+    @property
+    def trigger(self) -> Token:
+        return max(self.triggers, key=lambda token: trigger_rank(token))

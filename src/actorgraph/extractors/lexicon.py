@@ -1,0 +1,218 @@
+"""The word lists that several extractors read, each defined once.
+
+Where two extractors read the same kind of word for different jobs, their lists are
+built here from one shared core, so that the difference is written down rather than
+copied: :data:`NAME_TITLES` and :data:`AFFILIATION_TITLES` both extend
+:data:`COMMON_TITLES`. The exact contents of every list are part of what is extracted
+(and of the affiliation model's trained features), so changing one changes the output.
+
+Lists that a single relation reads stay in its own sub-package's ``lexicon`` module.
+"""
+
+from __future__ import annotations
+
+# -- titles before a name ---------------------------------------------------------------
+
+#: Ranks and forms of address before a name that every extractor takes for a title.
+COMMON_TITLES = frozenset(
+    """
+    mr mrs ms dr prof sen rep gov gen general lt lieutenant col colonel maj major capt captain
+    cmdr commander adm admiral sgt sergeant cpl chief judge justice
+    """.split()
+)
+#: Police ranks: they tie a name to its police force, but are not stripped from names.
+POLICE_RANKS = frozenset({"insp", "inspector", "det", "detective", "supt", "superintendent"})
+#: Titles, ranks and offices stripped from a person's name: "General Sadat" → "Sadat".
+NAME_TITLES = COMMON_TITLES | frozenset(
+    """
+    miss sir dame lord lady senator governor pres president corporal pvt private brig brigadier
+    marshal mullah mulla maulvi mawlawi maulana mufti sheikh shaikh imam haji hajji qari amir
+    emir ayatollah hojatoleslam pastor father rev reverend bishop prince king queen minister
+    secretary ambassador spokesman spokeswoman spokesperson
+    """.split()
+)
+#: Titles between an organisation and a name that make the name a member ("Coast Guard
+#: Lt. Steve Hardy"); also a feature of the affiliation model, trained on this set.
+AFFILIATION_TITLES = COMMON_TITLES | POLICE_RANKS
+
+# -- saying and reporting -----------------------------------------------------------------
+
+#: Verbs of saying that every extractor reads as speech.
+SAYING_VERBS = frozenset({"say", "tell", "add", "note", "state", "confirm"})
+#: Verbs of publishing news: an organisation reports or quotes rather than speaks.
+NEWS_VERBS = frozenset({"report", "announce", "quote"})
+#: The verb of a speaker described by a bare role ("..., said X, a company official").
+SPEECH_VERBS = SAYING_VERBS | {"explain"}
+#: The affiliation model's "speech" kind of verb: wider than the rules' :data:`SPEECH_VERBS`
+#: by the news verbs. The model's weights were trained on this set, so it stays as it is.
+MODEL_SPEECH_VERBS = SPEECH_VERBS | NEWS_VERBS
+#: Verbs by which one organisation reports on, or speaks to, another: no alliance.
+REPORTING_VERBS = (
+    SAYING_VERBS
+    | NEWS_VERBS
+    | {
+        "claim",
+        "share",
+        "cite",
+        "write",
+        "according",
+        "interview",
+        "describe",
+        "argue",
+        "deny",
+    }
+)
+
+# -- opposing sides -----------------------------------------------------------------------
+
+#: Verbs that put the two sides of a pair against each other, for every relation.
+HOSTILE_VERBS = frozenset(
+    {
+        "attack",
+        "fight",
+        "kill",
+        "capture",
+        "arrest",
+        "defeat",
+        "oppose",
+        "accuse",
+        "criticise",
+        "criticize",
+        "negotiate",
+    }
+)
+#: The affiliation model's "opposing" kind of verb: a person on the other side of an
+#: organisation, or only dealing with it (meets, visits, interviews it). Trained on this set.
+MODEL_OPPOSING_VERBS = HOSTILE_VERBS | {
+    "sue",
+    "meet",
+    "visit",
+    "interview",
+    "beat",
+    "shoot",
+    "charge",
+    "investigate",
+}
+#: Words that make the path between two organisations hostile or neutral: never an alliance.
+HOSTILE_CUES = HOSTILE_VERBS | {
+    "clash",
+    "battle",
+    "target",
+    "raid",
+    "ambush",
+    "against",
+    "war",
+    "negotiation",
+    "talk",
+    "talks",
+    "deal",
+    "accord",
+    "agreement",
+    "condemn",
+    "blame",
+    "sanction",
+    "designate",
+    "ban",
+    "outlaw",
+    "rival",
+    "enemy",
+    "adversary",
+    "pursue",
+    "restrain",
+    "strike",
+    "bomb",
+    "detain",
+    "expel",
+    "regard",
+    "denounce",
+    "threaten",
+    "violate",
+    "versus",
+}
+
+# -- modality -------------------------------------------------------------------------------
+
+#: Modals that make a claim hypothetical: "could ally", "may join forces".
+HYPOTHETICAL_AUX = frozenset({"could", "might", "may"})
+#: Modals of an action that has not happened: the hypothetical ones, the future and the
+#: possible ("will strike", "can attack"). Events read these, since an event must have
+#: happened; alliances only the hypothetical ones, since "will cooperate" still states one.
+IRREALIS_AUX = HYPOTHETICAL_AUX | {"will", "would", "should", "can"}
+
+# -- organisations ------------------------------------------------------------------------
+
+#: Kinds of organisation (``data/organisations.toml``) that "the group" or "the movement"
+#: usually stands for, and whose members join the events nearby.
+GROUP_KINDS = frozenset({"armed_group", "party"})
+#: "<leader>'s group": nouns that name the organisation a leader heads.
+LEADER_GROUP_NOUNS = frozenset({"group", "organisation", "organization", "movement", "network"})
+#: Nouns that end the names of organisations of every sort.
+ORGANISATION_NOUNS = frozenset(
+    """
+    agency association authority commission committee council institute ministry office party
+    service union unit
+    """.split()
+)
+#: Nouns that an organisation name the NER cut short is widened to ("... postal
+#: subcommittee"), and that a place name may start ("Massachusetts Department of Public
+#: Health"). Bodies of administration only, unlike :data:`ORGANISATION_NAME_WORDS`: a
+#: province before "Police" or "Army" keeps naming the province.
+ORGANISATION_HEADS = ORGANISATION_NOUNS | {
+    "subcommittee",
+    "department",
+    "bureau",
+    "division",
+    "directorate",
+    "board",
+}
+#: Words that say an uncurated name is an organisation ("Haqqani Network"), so that it
+#: may take part in an event; the NER also labels villages, people and weapons as ORG.
+ORGANISATION_NAME_WORDS = ORGANISATION_NOUNS | {
+    "network",
+    "group",
+    "front",
+    "army",
+    "movement",
+    "brigade",
+    "battalion",
+    "regiment",
+    "militia",
+    "police",
+    "force",
+    "organisation",
+    "organization",
+    "alliance",
+    "coalition",
+    "company",
+    "corps",
+    "government",
+    "administration",
+    "court",
+    "guard",
+    "navy",
+    "wing",
+    "cell",
+    "faction",
+    "federation",
+    "league",
+    "university",
+}
+
+# -- places -----------------------------------------------------------------------------------
+
+#: Nouns after a name that make it a place, never an organisation: "Chimtal district".
+PLACE_NOUNS_AFTER_NAME = frozenset({"district", "province", "village", "valley", "city", "town"})
+#: Nouns that end a place name in "<Name> district", "<Name> camp" phrases (events). Wider
+#: than :data:`PLACE_NOUNS_AFTER_NAME`: "department" or "state" also end organisation
+#: names ("Defense Department"), which a place noun after a name must not turn into places.
+PLACE_NOUNS = PLACE_NOUNS_AFTER_NAME | {
+    "area",
+    "county",
+    "region",
+    "governorate",
+    "state",
+    "department",
+    "neighbourhood",
+    "neighborhood",
+    "camp",
+}

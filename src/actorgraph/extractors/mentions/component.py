@@ -1,0 +1,470 @@
+"""Mentions: the people, organisations and provinces that a document names.
+
+The ``actorgraph_mentions`` component reads them off ``doc.ents`` (after the
+gazetteer's EntityRuler and the NER) and cleans them: titles and roles are stripped
+from names ("General Sadat" → "Sadat"), a leading "the" and a possessive "'s" go,
+and names the curated organisation list knows become organisations whatever label
+the NER gave them. Definite descriptions of an organisation ("the group", "the
+service", "the movement") and the possessive "its" become *anaphoric* mentions
+pointing to the organisation they most plausibly refer to.
+
+Results go to ``doc._.ag_mentions`` (entity mentions, in text order).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from actorgraph.extractors.lexicon import (
+    GROUP_KINDS,
+    LEADER_GROUP_NOUNS,
+    NAME_TITLES,
+    ORGANISATION_HEADS,
+    PLACE_NOUNS_AFTER_NAME,
+)
+from actorgraph.gazetteers.leaders import LeaderBook, load_leaders
+from actorgraph.gazetteers.organisations import OrganisationDirectory, load_organisations
+from actorgraph.gazetteers.places import Gazetteer, load_gazetteer
+from actorgraph.ontology import EntityType, Relation
+from actorgraph.text import normalise_name
+
+#: Nouns that, after "the", can stand for an organisation named earlier.
+GENERIC_ANAPHORS = frozenset({"group", "movement", "organisation", "organization", "militia"})
+#: Nouns that refer back only to an organisation whose own name holds the same word.
+NAMED_ANAPHORS = frozenset(
+    {
+        "service",
+        "network",
+        "force",
+        "forces",
+        "army",
+        "front",
+        "party",
+        "council",
+        "ministry",
+        "agency",
+        "police",
+        "alliance",
+        "coalition",
+        "brigade",
+        "brigades",
+        "corps",
+        "unit",
+        "department",
+        "newspaper",
+        "paper",
+        "station",
+        "university",
+        "bank",
+        "court",
+        "company",
+        "firm",
+        "government",
+        "administration",
+        "commission",
+        "committee",
+    }
+)
+ANTECEDENT_SENTENCES = 2
+#: Lower-case particles inside names ("Sabah al-Numan", "Osama bin Laden"), never stripped.
+NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "abu", "de", "da", "del", "van", "von", "ul"})
+MAX_WIDENING = 4
+WIDENING_POS = frozenset({"NOUN", "PROPN", "ADJ", "CCONJ", "NUM"})
+#: Lines this short without a verb are page furniture: release notes, download links.
+FURNITURE_WORDS = 4
+#: Single words the NER takes for organisations in "Interior minister X": a portfolio.
+PORTFOLIO_WORDS = frozenset(
+    {
+        "interior",
+        "defence",
+        "defense",
+        "foreign",
+        "finance",
+        "justice",
+        "health",
+        "education",
+        "security",
+        "information",
+        "home",
+        "intelligence",
+        "energy",
+        "trade",
+        "agriculture",
+    }
+)
+MEDIA_KIND = "media"
+ENTITY_LABELS = {"PERSON": EntityType.PERSON, "ORG": EntityType.ORGANISATION}
+
+
+@dataclass(eq=False, slots=True)
+class Mention:
+    """One mention of an entity in a document."""
+
+    span: Span
+    type: EntityType
+    name: str
+    known_as: str | None = None
+    kind: str | None = None
+    iso3166_2: str | None = None
+    antecedent: Mention | None = None
+    #: The name as written with its title, when it had one: "General Sadat", "Mrs. Higgins".
+    titled: str | None = None
+
+    @property
+    def head(self) -> Token:
+        return self.span.root
+
+    @property
+    def referent(self) -> Mention:
+        """The mention this one stands for: itself, or its antecedent for "the group"."""
+        return self.antecedent.referent if self.antecedent else self
+
+    @property
+    def is_media(self) -> bool:
+        return self.referent.kind == MEDIA_KIND
+
+
+def register_extensions() -> None:
+    for name in ("ag_mentions", "ag_relations", "ag_events"):
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)
+
+
+@Language.factory("actorgraph_mentions")
+def make_mention_finder(nlp: Language, name: str) -> MentionFinder:
+    """Find people, organisations and provinces; resolve "the group" and "its"."""
+    register_extensions()
+    return MentionFinder(load_organisations(), load_gazetteer(), load_leaders())
+
+
+class MentionFinder:
+    def __init__(
+        self, organisations: OrganisationDirectory, gazetteer: Gazetteer, leaders: LeaderBook
+    ) -> None:
+        self.organisations = organisations
+        self.gazetteer = gazetteer
+        self.leaders = leaders
+
+    def __call__(self, doc: Doc) -> Doc:
+        mentions = [m for ent in widened_entities(doc) if (m := self.mention_of(ent))]
+        mentions.extend(self.groups_named_by_leader(mentions))
+        mentions.extend(find_anaphors(doc, mentions))
+        mentions.sort(key=lambda mention: mention.span.start)
+        doc._.ag_mentions = mentions
+        return doc
+
+    def mention_of(self, ent: Span) -> Mention | None:
+        if ent.label_ == "PROVINCE":
+            return Mention(ent, EntityType.PROVINCE, ent.text, iso3166_2=ent.ent_id_ or None)
+        known = self.organisations.lookup(ent.text)
+        if ent.ent_id_ and ent.label_ == "ORG":
+            known = self._known(ent.ent_id_) or known
+        if known is not None:
+            span = strip_leading_article(ent)
+            return Mention(span, EntityType.ORGANISATION, span.text, known.key, known.kind)
+        entity_type = ENTITY_LABELS.get(ent.label_)
+        if entity_type is EntityType.PERSON:
+            span = strip_titles(ent)
+            if span is None:
+                return None
+            name = clean_name(span.text)
+            titled = with_title(span, ent)
+            return Mention(span, EntityType.PERSON, name, titled=titled if titled != name else None)
+        if (
+            entity_type is EntityType.ORGANISATION
+            and not self._is_place_or_portfolio(ent)
+            and not _is_page_furniture(ent)
+        ):
+            span = strip_leading_article(ent)
+            return Mention(span, EntityType.ORGANISATION, clean_name(span.text))
+        return None
+
+    def groups_named_by_leader(self, mentions: list[Mention]) -> list[Mention]:
+        """ "Osama Bin Laden's group": the organisation a well-known leader heads."""
+        found = []
+        for person in (m for m in mentions if m.type is EntityType.PERSON):
+            doc, end = person.span.doc, person.span.end
+            if end + 1 >= len(doc) or doc[end].tag_ != "POS":
+                continue
+            noun = doc[end + 1]
+            key = self.leaders.organisation_led_by(person.name)
+            if key is None or noun.lemma_.lower() not in LEADER_GROUP_NOUNS or noun.ent_type_:
+                continue
+            known = self._known(key)
+            if known is not None:
+                span = doc[person.span.start : noun.i + 1]
+                found.append(Mention(span, EntityType.ORGANISATION, span.text, key, known.kind))
+        return found
+
+    def _is_place_or_portfolio(self, ent: Span) -> bool:
+        """ "Cameroon" is a country used as a place; "Interior" alone is a portfolio."""
+        if len(ent) == 1 and ent[0].lower_ in PORTFOLIO_WORDS:
+            return True
+        following = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+        if following is not None and following.lower_ in PLACE_NOUNS_AFTER_NAME:
+            return True  # "Chimtal district": the NER took a place for an organisation
+        name = clean_name(ent.text)
+        return self.gazetteer.country_code(name) is not None or self._is_town(name)
+
+    def _is_town(self, name: str) -> bool:
+        """ "director of the camp at Oxford": a one-word name that is a town in the gazetteer."""
+        if " " in name or not name.istitle():
+            return False
+        return any(
+            normalise_name(match.name) == normalise_name(name)
+            for match in self.gazetteer.find_place(name)
+        )
+
+    def _known(self, key: str):
+        try:
+            return self.organisations.get(key)
+        except KeyError:
+            return None
+
+
+def widened_entities(doc: Doc) -> list[Span]:
+    """``doc.ents``, with names the NER or the gazetteer cut short made whole.
+
+    * a given name before a province name makes a person ("Laila Ahmadi");
+
+    * a place that modifies an organisation right after it joins it: "Massachusetts" +
+      "Department of Public Health", "Queensland" + "Liver Transplant Service";
+    * an organisation name that modifies a noun organisations are named by takes that
+      noun: "Senate Appropriations" + "treasury and postal subcommittee".
+    Curated organisations and everything else stay as they are.
+    """
+    ents = list(doc.ents)
+    widened: list[Span] = []
+    index = 0
+    while index < len(ents):
+        ent = ents[index]
+        following = ents[index + 1] if index + 1 < len(ents) else None
+        if (
+            following is not None
+            and ent.label_ in ("PROVINCE", "GPE")
+            and following.label_ == "ORG"
+            and not following.ent_id_
+            and following.start == ent.end
+            and ent.root.head.i in range(following.start, following.end)
+        ):
+            ent = Span(doc, ent.start, following.end, label="ORG")
+            index += 1
+        elif ent.label_ in ("PROVINCE", "GPE"):
+            ent = _place_named_organisation(ent) or _person_named_like_place(ent) or ent
+        if ent.label_ == "ORG" and not ent.ent_id_:
+            ent = _with_unit_number(_to_organisation_head(ent))
+        widened.append(ent)
+        index += 1
+    return widened
+
+
+def _to_organisation_head(ent: Span) -> Span:
+    """Extend an organisation name over the words up to the noun that ends such names."""
+    doc = ent.doc
+    for end in range(ent.end, min(ent.end + MAX_WIDENING, len(doc))):
+        token = doc[end]
+        if token.ent_type_ or token.pos_ not in WIDENING_POS:
+            return ent
+        if token.lemma_.lower() in ORGANISATION_HEADS:
+            return Span(doc, ent.start, end + 1, label="ORG")
+    return ent
+
+
+def _with_unit_number(ent: Span) -> Span:
+    """ "BPP Unit" + "24": a unit's number belongs to its name."""
+    doc = ent.doc
+    if (
+        ent.end < len(doc)
+        and ent[-1].lemma_.lower() in ORGANISATION_HEADS
+        and doc[ent.end].like_num
+    ):
+        return Span(doc, ent.start, ent.end + 1, label="ORG")
+    return ent
+
+
+def _person_named_like_place(place: Span) -> Span | None:
+    """ "Laila Ahmadi": a place name that is the surname after a given name."""
+    doc = place.doc
+    if place.label_ != "PROVINCE" or place.start == 0:
+        return None
+    given = doc[place.start - 1]
+    if (
+        given.pos_ == "PROPN"
+        and given.is_title
+        and not given.ent_type_
+        and given.dep_ == "compound"
+        and given.head.i in range(place.start, place.end)
+        and given.lower_.rstrip(".") not in NAME_TITLES
+    ):
+        return Span(doc, place.start - 1, place.end, label="PERSON")
+    return None
+
+
+def _place_named_organisation(place: Span) -> Span | None:
+    """ "Massachusetts Department of Public Health": a place name starting an organisation's."""
+    doc = place.doc
+    if place.end >= len(doc):
+        return None
+    head = doc[place.end]
+    if (
+        not head.is_title
+        or head.lemma_.lower() not in ORGANISATION_HEADS
+        or head.ent_type_ == "ORG"
+    ):
+        return None
+    end = head.i + 1
+    if end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].is_title:
+        end += 1
+        while end < len(doc) and doc[end].is_title and doc[end].ent_type_ != "PERSON":
+            end += 1
+    return Span(doc, place.start, end, label="ORG")
+
+
+def _is_page_furniture(ent: Span) -> bool:
+    """ "For Immediate Release", "Download PDF": a short line with no verb is no sentence."""
+    sentence = ent.sent
+    words = [t for t in sentence if not (t.is_space or t.is_punct)]
+    return len(words) <= FURNITURE_WORDS and not any(t.pos_ in ("VERB", "AUX") for t in words)
+
+
+def clean_name(text: str) -> str:
+    """A name without a trailing possessive or stray punctuation."""
+    name = " ".join(text.split())
+    for suffix in ("'s", "’s", "'", "’"):
+        if name.endswith(suffix):
+            name = name[: -len(suffix)]
+            break
+    return name.strip(' ,.;:"“”()[]')
+
+
+def strip_leading_article(span: Span) -> Span:
+    start = span.start
+    while start < span.end - 1 and span.doc[start].lower_ in ("the", "a", "an"):
+        start += 1
+    end = span.end
+    while end > start + 1 and span.doc[end - 1].tag_ == "POS":
+        end -= 1
+    return span.doc[start:end]
+
+
+def strip_titles(span: Span) -> Span | None:
+    """Drop titles, ranks and role words before a person's name; None if nothing is left."""
+    doc = span.doc
+    start, end = span.start, span.end
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
+        end -= 1
+    while start < end and _is_title_or_role(doc[start]):
+        start += 1
+    if start >= end or not any(
+        token.is_alpha and token.text[0].isupper() for token in doc[start:end]
+    ):
+        return None
+    return doc[start:end]
+
+
+def with_title(name: Span, ent: Span) -> str:
+    """The name with the capitalised titles written right before it ("Gen. Sadat")."""
+    start = name.start
+    while start > 0 and _is_written_title(name.doc[start - 1], inside=start > ent.start):
+        start -= 1
+    return clean_name(name.doc[start : name.end].text)
+
+
+def _is_written_title(token: Token, inside: bool) -> bool:
+    return token.lower_.rstrip(".") in NAME_TITLES and (inside or token.text[:1].isupper())
+
+
+def _is_title_or_role(token: Token) -> bool:
+    word = token.lower_.rstrip(".")
+    if word in NAME_PARTICLES:
+        return False
+    return word in NAME_TITLES or token.is_punct or (token.is_alpha and token.is_lower)
+
+
+def find_anaphors(doc: Doc, named: list[Mention]) -> list[Mention]:
+    """Mentions for "the group"-style descriptions and "its", with their antecedents.
+
+    Antecedents are searched backwards over the current and the previous two sentences,
+    among named organisations and the descriptions already resolved.
+    """
+    known = [m for m in named if m.type is EntityType.ORGANISATION]
+    if not known:
+        return []
+    sentence_number = {sent.start: number for number, sent in enumerate(doc.sents)}
+    found: list[Mention] = []
+    for token in doc:
+        is_its = token.lower_ == "its" and token.dep_ == "poss"
+        if token.ent_type_ or not (is_its or _is_definite_description(token)):
+            continue
+        window = sentence_number[token.sent.start] - ANTECEDENT_SENTENCES
+        candidates = sorted(
+            (
+                m
+                for m in [*known, *found]
+                if m.span.end <= token.i and sentence_number[m.span.sent.start] >= window
+            ),
+            key=lambda m: m.span.start,
+        )
+        if is_its:
+            antecedent = _nearest(candidates, lambda m: not m.is_media)
+        else:
+            antecedent = _antecedent_for_description(token, candidates)
+        if antecedent is not None:
+            span = _description_span(token)
+            found.append(Mention(span, EntityType.ORGANISATION, span.text, antecedent=antecedent))
+    return found
+
+
+def _is_definite_description(token: Token) -> bool:
+    word = token.lower_
+    if word not in GENERIC_ANAPHORS and word not in NAMED_ANAPHORS:
+        return False
+    if token.pos_ != "NOUN":
+        return False
+    return any(child.dep_ == "det" and child.lower_ in ("the", "this") for child in token.children)
+
+
+def _description_span(token: Token) -> Span:
+    start = min([token.i, *(child.i for child in token.lefts if child.dep_ in ("det", "amod"))])
+    return token.doc[start : token.i + 1]
+
+
+def _antecedent_for_description(token: Token, candidates: list[Mention]) -> Mention | None:
+    word = token.lemma_.lower()
+    same_word = _nearest(candidates, lambda m: any(t.lemma_.lower() == word for t in m.span))
+    if same_word is not None or token.lower_ in NAMED_ANAPHORS:
+        return same_word
+    # "the group", "the movement": an armed group or party rather than a state's forces.
+    group_like = _nearest(candidates, lambda m: m.referent.kind in GROUP_KINDS)
+    return group_like or _nearest(candidates, lambda m: not m.is_media)
+
+
+def _nearest(candidates: list[Mention], accept: Callable[[Mention], bool]) -> Mention | None:
+    for mention in reversed(candidates):
+        if accept(mention):
+            return mention
+    return None
+
+
+@dataclass(eq=False, slots=True)
+class MentionRelation:
+    """A relation read off one sentence, between two mentions, before resolution."""
+
+    subject: Mention
+    predicate: Relation
+    object: Mention
+    confidence: float
+    sentence: Span
+    cue: str
+
+
+def sentence_mentions(doc: Doc) -> dict[int, list[Mention]]:
+    """Mentions grouped by the start token of their sentence."""
+    grouped: dict[int, list[Mention]] = {}
+    for mention in doc._.ag_mentions or ():
+        grouped.setdefault(mention.span.sent.start, []).append(mention)
+    return grouped
