@@ -1,7 +1,7 @@
 """Scoring of extraction records: the project's gold files and the public benchmarks.
 
 Every scorer reads extraction records - :class:`~actorgraph.model.ArticleExtraction`
-objects or their JSON objects (``shared/spec/relations.md``, *Extraction output*), both
+objects or their JSON objects (the README's *Extraction records*), both
 read by :meth:`ArticleExtraction.from_record <actorgraph.model.ArticleExtraction.from_record>`
 (:mod:`~actorgraph.evaluation.records`) - and returns a :class:`Report`, so the pipeline and
 the co-occurrence baseline are measured by the same code:

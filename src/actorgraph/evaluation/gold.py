@@ -1,6 +1,6 @@
 """Score extraction records against the project's hand-made gold files.
 
-The gold format and the scoring rules are those of ``shared/spec/relations.md``:
+The gold format (the README's *Gold files*) is scored by these rules:
 
 * an extracted relation is a hit when its subject and object resolve to gold entities and
   the predicate is the same; names resolve after case-folding, ASCII-folding, dropping a
