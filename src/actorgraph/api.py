@@ -28,8 +28,22 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from actorgraph.buildfolder import EXTRACTIONS_FILE, BuildResult
+from actorgraph.buildfolder import (
+    EXTRACTIONS_FILE,
+    MANIFEST_FILE,
+    BuildResult,
+    ExtractionProgress,
+    NoArticlesError,
+    check_folder,
+)
 from actorgraph.buildfolder import build_folder as _build_folder
+from actorgraph.buildfolder.runners import (
+    DaskCluster,
+    InProcess,
+    Processes,
+    Runner,
+    default_processes,
+)
 from actorgraph.evaluation import (
     Report,
     cooccurrence_record,
@@ -71,8 +85,8 @@ if TYPE_CHECKING:
 PathLike = str | Path
 #: Where articles come from: a path, several paths, or :class:`Article` objects.
 Source = PathLike | Iterable[PathLike | Article]
-#: Called as ``progress(done, total)`` while articles are being extracted.
-Progress = Callable[[int, int], None]
+#: Called with an :class:`ExtractionProgress` while articles are being extracted.
+Progress = Callable[[ExtractionProgress], None]
 Benchmark = Literal["gold", "conll04", "isaf"]
 
 __all__ = [
@@ -81,6 +95,7 @@ __all__ = [
     "Credentials",
     "EntityRow",
     "Explanation",
+    "ExtractionProgress",
     "NoArticlesError",
     "PushResult",
     "QueryResult",
@@ -98,10 +113,6 @@ __all__ = [
     "sample_articles",
     "validate",
 ]
-
-
-class NoArticlesError(ValueError):
-    """None of the given inputs could be read as an article."""
 
 
 @lru_cache(maxsize=4)
@@ -137,14 +148,17 @@ def extract(
     from actorgraph.extractors.article import extract_articles
 
     articles = _articles(source, on_error)
+    status = ExtractionProgress(total=len(articles))
     if progress:
-        progress(0, len(articles))
+        progress(status)
     extractions = extract_articles(
         articles, pipeline(model), batch_size=batch_size, min_confidence=min_confidence
     )
-    for done, extraction in enumerate(extractions, start=1):
+    for extraction in extractions:
+        status.done += 1
+        status.words += len(extraction.article.text.split())
         if progress:
-            progress(done, len(articles))
+            progress(status)
         yield extraction
 
 
@@ -195,6 +209,8 @@ def build_folder(
     batch_size: int = 32,
     store: bool = True,
     map_options: Mapping[str, Any] | None = None,
+    processes: int | None = 1,
+    dask: str | None = None,
     on_error: Callable[[ArticleReadError], None] | None = None,
     progress: Progress | None = None,
     nlp: Language | None = None,
@@ -202,25 +218,34 @@ def build_folder(
     """Build the graph of ``source`` into the folder ``outdir``, extracting only what changed.
 
     Writes the chosen ``formats`` (see :data:`actorgraph.export.FORMATS`),
-    ``extractions.jsonl``, ``manifest.json`` and a SPARQL store, each atomically; run again
-    on a grown or edited corpus, only new or changed articles are extracted and the result
-    equals a fresh build. ``map_options`` are those of :class:`actorgraph.maps.MapOptions`
-    (``max_nodes``, ``rank``, ``focus``, ``depth``, ``min_support``); the result's
-    ``map_notes`` say how the map's view was reduced. ``nlp`` overrides ``model`` with a
-    pipeline already loaded.
+    ``extractions.jsonl``, ``manifest.json`` and a SPARQL store, each atomically, the
+    manifest last; run again on a grown or edited corpus, only new or changed articles are
+    extracted and the result equals a fresh build. Articles are streamed: read, parsed in
+    batches, extracted and cached as they go. ``map_options`` are those of
+    :class:`actorgraph.maps.MapOptions` (``max_nodes``, ``rank``, ``focus``, ``depth``,
+    ``min_support``); the result's ``map_notes`` say how the map's view was reduced.
 
-    >>> result = build_folder(sample_articles(), "out/")            # doctest: +SKIP
+    Extraction runs in this process (``processes=1``), in ``processes`` worker processes
+    (``None``: one per core), or on the Dask cluster at ``dask`` (a scheduler address, or
+    ``local:N`` for N local workers; needs ``pip install actorgraph[dask]``). All give the
+    same bytes. ``nlp`` overrides ``model`` with a pipeline already loaded.
+
+    >>> result = build_folder(sample_articles(), "out/", processes=None)   # doctest: +SKIP
     >>> result.extracted, result.reused, result.graph.stats()["facts"]   # doctest: +SKIP
     (5, 0, 61)
     """
     chosen = [get_format(name).name for name in dict.fromkeys(formats)]
     options = dict(map_options or {})
     MapOptions(**options)  # unknown options fail before anything is read or written
-    articles = _articles(source, on_error)
+    if processes is not None and processes < 1:
+        raise ValueError(f"processes must be at least 1, not {processes}")
+    articles = _article_stream(source, on_error)
+    loaded = nlp or pipeline(model)
     return _build_folder(
         articles,
         outdir,
-        nlp=nlp or pipeline(model),
+        nlp=loaded,
+        runner=_runner(loaded, model, processes, dask, batch_size, min_confidence),
         formats=chosen,
         min_confidence=min_confidence,
         batch_size=batch_size,
@@ -393,12 +418,54 @@ def _articles(source: Source, on_error: Callable[[ArticleReadError], None] | Non
     return found
 
 
+def _article_stream(
+    source: Source, on_error: Callable[[ArticleReadError], None] | None
+) -> Callable[[], Iterator[Article]]:
+    """A function giving the articles afresh on each call; read errors are reported once."""
+    items = [source] if isinstance(source, str | Path) else list(source)
+    given = [item for item in items if isinstance(item, Article)]
+    paths = [item for item in items if not isinstance(item, Article)]
+    calls = 0
+
+    def articles() -> Iterator[Article]:
+        nonlocal calls
+        calls += 1
+        yield from given
+        if paths:
+            report = on_error if calls == 1 else _ignore
+            yield from read_articles(paths, on_error=report)
+
+    return articles
+
+
+def _ignore(error: ArticleReadError) -> None:
+    """Read errors of a second reading pass, already reported by the first."""
+
+
+def _runner(
+    nlp: Language,
+    model: str,
+    processes: int | None,
+    dask: str | None,
+    batch_size: int,
+    min_confidence: float,
+) -> Runner:
+    if dask is not None:
+        return DaskCluster(dask, model, batch_size=batch_size, min_confidence=min_confidence)
+    workers = default_processes() if processes is None else processes
+    if workers > 1:
+        return Processes(nlp, workers, model, batch_size=batch_size, min_confidence=min_confidence)
+    return InProcess(nlp, batch_size=batch_size, min_confidence=min_confidence)
+
+
 def _graph(graph: KnowledgeGraph | PathLike) -> KnowledgeGraph:
     return graph if isinstance(graph, KnowledgeGraph) else KnowledgeGraph.open(graph)
 
 
 def _folder_store(outdir: Path) -> pyoxigraph.Store:
     """A build folder's on-disk store; for a build made without one, one made in memory."""
+    if (outdir / MANIFEST_FILE).is_file():
+        check_folder(outdir)
     try:
         return open_store(outdir)
     except StoreNotFoundError:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import json
+import signal
 import sys
 import time
 from collections.abc import Iterator
@@ -123,19 +124,36 @@ class ReadErrors:
 
 @contextmanager
 def progress_bar(quiet: bool, description: str) -> Iterator[Any]:
-    """A progress callback ``(done, total)`` drawing a bar on stderr (when it is a terminal)."""
+    """A progress callback drawing articles/s, words/s and an ETA on stderr (a terminal)."""
     bar = Progress(
         TextColumn("[progress.description]{task.description}"),
         BarColumn(),
         MofNCompleteColumn(),
+        TextColumn("{task.fields[rates]}"),
         TimeElapsedColumn(),
         console=stderr,
         disable=quiet or not stderr.is_terminal,
         transient=True,
     )
+
+    def update(status: actorgraph.ExtractionProgress) -> None:
+        eta = f", ETA {status.eta:.0f} s" if status.eta is not None else ""
+        rates = f"{status.articles_per_second:.1f} art/s, {status.words_per_second:,.0f} w/s{eta}"
+        bar.update(task, completed=status.done, total=status.total, rates=rates)
+
     with bar:
-        task = bar.add_task(description, total=None)
-        yield lambda done, total: bar.update(task, completed=done, total=total)
+        task = bar.add_task(description, total=None, rates="")
+        yield update
+
+
+def rates(status: actorgraph.ExtractionProgress | None) -> str:
+    """The final figures of an extraction: "412 articles/s, 88,530 words/s"."""
+    if status is None or not status.done:
+        return "nothing extracted"
+    return (
+        f"{status.done} extracted at {status.articles_per_second:.1f} articles/s, "
+        f"{status.words_per_second:,.0f} words/s"
+    )
 
 
 # -- extract --------------------------------------------------------------------------------
@@ -206,6 +224,12 @@ def build(
     focus: str | None = typer.Option(None, help="Map: show only the neighbourhood of this name."),
     depth: int = typer.Option(2, min=1, help="Map: hops around --focus."),
     min_support: int = typer.Option(1, min=1, help="Map: hide facts stated by fewer articles."),
+    processes: int = typer.Option(
+        0, "--processes", "-j", min=0, help="Worker processes (default 0: one per core)."
+    ),
+    dask: str | None = typer.Option(
+        None, help="Extract on a Dask cluster: a scheduler address, or local:N workers."
+    ),
     quiet: QuietOption = False,
 ) -> None:
     """Build the knowledge graph of the articles into OUTDIR, extracting only what changed.
@@ -234,6 +258,8 @@ def build(
             batch_size=batch_size,
             store=store,
             map_options=map_options,
+            processes=processes or None,
+            dask=dask,
             on_error=errors,
             progress=progress,
         )
@@ -245,7 +271,7 @@ def build(
     if not quiet:
         stats = result.graph.stats()
         stderr.print(
-            f"{stats['articles']} articles ({result.extracted} extracted, {result.reused} "
+            f"{stats['articles']} articles ({rates(result.extraction)}; {result.reused} "
             f"cached), {stats['entities']} entities, {stats['events']} events, "
             f"{stats['facts']} facts, {result.triples} triples "
             f"in {time.perf_counter() - started:.1f} s → {escape(str(outdir))}"
@@ -451,7 +477,13 @@ def evaluate(
 
 
 def main() -> None:
+    # SIGTERM stops like Ctrl-C: every file is written atomically, so the previous build stays.
+    signal.signal(signal.SIGTERM, _terminated)
     app()
+
+
+def _terminated(signum: int, frame: object) -> None:
+    raise SystemExit(128 + signum)
 
 
 if __name__ == "__main__":

@@ -18,7 +18,7 @@ from contextlib import suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from actorgraph.buildfolder import read_extractions
+from actorgraph.buildfolder import MANIFEST_FILE, check_folder, read_extractions
 from actorgraph.export import serialize
 from actorgraph.graph.core import Graph
 from actorgraph.maps import notebook_html, notebook_view, render_html
@@ -45,6 +45,8 @@ class KnowledgeGraph(Graph):
         >>> kg = KnowledgeGraph.open("out/")            # doctest: +SKIP
         >>> kg.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")   # doctest: +SKIP
         """
+        if (Path(outdir) / MANIFEST_FILE).is_file():
+            check_folder(outdir)  # refuse a folder left half-written by an interrupted build
         records = read_extractions(outdir)
         kg = cls.from_extractions(ArticleExtraction.from_record(r) for r in records)
         with suppress(StoreNotFoundError, OSError):  # without a store, queries use one in memory

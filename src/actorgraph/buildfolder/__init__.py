@@ -3,17 +3,27 @@
 from actorgraph.buildfolder.folder import (
     EXTRACTIONS_FILE,
     MANIFEST_FILE,
+    BuildLockedError,
     BuildResult,
+    ExtractionProgress,
+    IncompleteBuildError,
+    NoArticlesError,
     NotABuildError,
     build_folder,
+    check_folder,
     read_extractions,
 )
 
 __all__ = [
     "EXTRACTIONS_FILE",
     "MANIFEST_FILE",
+    "BuildLockedError",
     "BuildResult",
+    "ExtractionProgress",
+    "IncompleteBuildError",
+    "NoArticlesError",
     "NotABuildError",
     "build_folder",
+    "check_folder",
     "read_extractions",
 ]

@@ -25,21 +25,32 @@ folder that the next build completes.
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
+import shutil
+import tempfile
 import time
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+try:
+    import fcntl
+except ImportError:  # Windows: builds into one folder are not locked against each other
+    fcntl = None  # type: ignore[assignment]
+
 from actorgraph.buildfolder.cache import ExtractionCache
+from actorgraph.buildfolder.runners import InProcess, Runner
 from actorgraph.export.formats import DEFAULT_FORMATS, FORMATS, get_format
-from actorgraph.files import write_atomic
+from actorgraph.files import default_permissions, write_atomic
 from actorgraph.graph.core import Graph
 from actorgraph.graph.rdfio import ntriples_bytes
 from actorgraph.maps import render_html, view_notes
 from actorgraph.model import Article, ArticleExtraction
-from actorgraph.store.oxigraph import remove_store, write_store
+from actorgraph.store.oxigraph import STORE_NAME, remove_store, store_version, write_store
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -47,9 +58,51 @@ if TYPE_CHECKING:
 EXTRACTIONS_FILE = "extractions.jsonl"
 MANIFEST_FILE = "manifest.json"
 CACHE_DIR = ".cache"
+LOCK_FILE = ".lock"
 
-#: Called as ``progress(done, total)`` while articles are being extracted.
-Progress = Callable[[int, int], None]
+#: Called as ``progress(status)`` while articles are being read and extracted.
+Progress = Callable[["ExtractionProgress"], None]
+
+
+@dataclass(slots=True)
+class ExtractionProgress:
+    """How far extraction is: articles and words done, of how many, since when."""
+
+    done: int = 0
+    total: int | None = None
+    words: int = 0
+    started: float = field(default_factory=time.perf_counter)
+
+    @property
+    def seconds(self) -> float:
+        return time.perf_counter() - self.started
+
+    @property
+    def articles_per_second(self) -> float:
+        return self.done / self.seconds if self.seconds > 0 else 0.0
+
+    @property
+    def words_per_second(self) -> float:
+        return self.words / self.seconds if self.seconds > 0 else 0.0
+
+    @property
+    def eta(self) -> float | None:
+        """Seconds left at the rate so far; None until there is a rate and a total."""
+        if self.total is None or not self.done:
+            return None
+        return (self.total - self.done) / self.articles_per_second
+
+
+class NoArticlesError(ValueError):
+    """None of the given inputs could be read as an article."""
+
+
+class BuildLockedError(RuntimeError):
+    """Another build is writing the same folder."""
+
+
+class IncompleteBuildError(RuntimeError):
+    """A build folder whose files are not all from one build (a build was interrupted)."""
 
 
 class NotABuildError(FileNotFoundError):
@@ -70,13 +123,16 @@ class BuildResult:
     seconds: dict[str, float] = field(default_factory=dict)
     #: What the map leaves out of the graph ("showing the 1,000 highest-PageRank nodes").
     map_notes: list[str] = field(default_factory=list)
+    #: Articles and words extracted, and how fast.
+    extraction: ExtractionProgress | None = None
 
 
 def build_folder(
-    articles: Iterable[Article],
+    articles: Iterable[Article] | Callable[[], Iterable[Article]],
     outdir: str | Path,
     *,
     nlp: Language,
+    runner: Runner | None = None,
     formats: Sequence[str] = DEFAULT_FORMATS,
     min_confidence: float = 0.0,
     batch_size: int = 32,
@@ -87,71 +143,95 @@ def build_folder(
 ) -> BuildResult:
     """Extract (what changed), merge and write the build folder ``outdir``.
 
-    ``map_options`` go to the map (:func:`actorgraph.maps.render_html`): ``max_nodes``,
-    ``focus``, ``depth``, ``min_support``, ``rank``, ``title``.
+    ``articles`` is an iterable, or a function returning a fresh one: then the articles are
+    read twice, first to count what needs extracting (for the progress and its ETA), then
+    to extract it; nothing of an article is kept once its record is in the cache.
+    ``runner`` says where extraction runs (:mod:`actorgraph.buildfolder.runners`; by
+    default in this process). ``map_options`` go to the map
+    (:func:`actorgraph.maps.render_html`).
     """
-
-    # spaCy is imported only when something is built, so opening a folder stays light.
-    from actorgraph.extractors.article import extract_articles
-    from actorgraph.extractors.pipeline import pipeline_fingerprint
+    from actorgraph.extractors.pipeline import pipeline_fingerprint  # spaCy only when building
 
     outdir = Path(outdir)
     chosen = [get_format(name).name for name in dict.fromkeys(formats)]
-    outdir.mkdir(parents=True, exist_ok=True)
-    _remove_temporary_files(outdir)
-    timer = _Timer()
+    options = dict(map_options or {})
     cache = ExtractionCache(
         outdir / CACHE_DIR, f"{pipeline_fingerprint(nlp)}|min-confidence-{min_confidence!r}"
     )
-    unique, duplicates = _unique_articles(articles, cache)
-    keys = {article.id: cache.key(article) for article in unique}
-    records: dict[str, dict[str, Any]] = {}
-    missing = []
-    for article in unique:
-        record = cache.get(keys[article.id])
-        if record is None or record.get("article") != article.id:
-            missing.append(article)
+    inventory = _Inventory(cache)
+    status = ExtractionProgress()
+    if callable(articles):
+        seen, status.total = inventory.count_missing(articles())
+        if not seen:
+            raise NoArticlesError("no readable articles in the given paths")
+        articles = articles()
+    runner = runner or InProcess(nlp, batch_size=batch_size, min_confidence=min_confidence)
+    outdir.mkdir(parents=True, exist_ok=True)
+    with build_lock(outdir):
+        remove_leftovers(outdir)
+        timer = _Timer()
+        extracted = _extract_missing(articles, inventory, runner, status, progress)
+        if not inventory.winners:
+            raise NoArticlesError("no readable articles in the given paths")
+        timer.lap("extract")
+        kg = graph_type.from_extractions(
+            ArticleExtraction.from_record(record) for record in inventory.records()
+        )
+        statements = kg.statements()
+        timer.lap("merge")
+        # The map is made first: a view option that cannot be met fails before any file changes.
+        page = render_html(kg, **options).encode("utf-8") if "html" in chosen else None
+        files = _write_outputs(kg, outdir, chosen, inventory, page)
+        timer.lap("export")
+        if store:
+            files.append(write_store(outdir, ntriples_bytes(statements)))
+            timer.lap("store")
         else:
-            records[article.id] = record
-    if progress:
-        progress(0, len(missing))
-    for done, extraction in enumerate(
-        extract_articles(missing, nlp, batch_size=batch_size, min_confidence=min_confidence),
-        start=1,
-    ):
-        record = json.loads(json.dumps(extraction.to_record(), ensure_ascii=False))
-        cache.put(keys[extraction.article.id], record)
-        records[extraction.article.id] = record
-        if progress:
-            progress(done, len(missing))
-    timer.lap("extract")
-    kg = graph_type.from_extractions(
-        ArticleExtraction.from_record(records[article_id]) for article_id in sorted(records)
-    )
-    kg.statements()
-    timer.lap("merge")
-    files = _write_outputs(kg, outdir, chosen, records, map_options or {})
-    timer.lap("export")
-    statements = kg.statements()
-    if store:
-        write_store(outdir, ntriples_bytes(statements))
-        timer.lap("store")
-    else:
-        remove_store(outdir)  # a store left by an earlier build would be out of date
-    manifest = _manifest(kg, cache.fingerprint, chosen, files, len(statements), store)
-    files.append(_write_if_changed(outdir / MANIFEST_FILE, manifest))
-    cache.prune(set(keys.values()))
+            remove_store(outdir)  # a store left by an earlier build would be out of date
+        manifest = _manifest(kg, outdir, cache.fingerprint, chosen, files, len(statements))
+        write_atomic(outdir / MANIFEST_FILE, manifest)  # last: it vouches for the files above
+        files.append(outdir / MANIFEST_FILE)
+        cache.prune(set(inventory.winners.values()))
     return BuildResult(
         graph=kg,
         outdir=outdir,
-        extracted=len(missing),
-        reused=len(unique) - len(missing),
-        files=files,
-        duplicates=duplicates,
+        extracted=extracted,
+        reused=len(inventory.winners) - extracted,
+        files=[path for path in files if path.name != STORE_NAME],
+        duplicates=sorted(inventory.duplicates),
         triples=len(statements),
         seconds=timer.laps,
-        map_notes=view_notes(kg, **(map_options or {})) if "html" in chosen else [],
+        map_notes=view_notes(kg, **options) if page is not None else [],
+        extraction=status,
     )
+
+
+def check_folder(outdir: str | Path) -> dict[str, Any]:
+    """The manifest of a complete build folder; :class:`IncompleteBuildError` if it is a mix.
+
+    Every file the manifest lists must have the hash it records, and the store must be the
+    one it names: a build interrupted between two files leaves a folder this refuses.
+    """
+    outdir = Path(outdir)
+    try:
+        manifest = json.loads((outdir / MANIFEST_FILE).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise NotABuildError(f"{outdir} has no {MANIFEST_FILE}: not a complete build") from None
+    except ValueError as error:
+        raise IncompleteBuildError(f"{outdir / MANIFEST_FILE}: unreadable ({error})") from None
+    for name, digest in (manifest.get("sha256") or {}).items():
+        if _file_digest(outdir / name) != digest:
+            raise IncompleteBuildError(
+                f"{outdir} is not one complete build: {name} does not match {MANIFEST_FILE} "
+                "(a build was interrupted); run the build again"
+            )
+    version = manifest.get("store_version")
+    if version and store_version(outdir) != version:
+        raise IncompleteBuildError(
+            f"{outdir} is not one complete build: its store is not the one {MANIFEST_FILE} "
+            "names; run the build again"
+        )
+    return manifest
 
 
 def read_extractions(outdir: str | Path) -> list[dict[str, Any]]:
@@ -169,40 +249,90 @@ def read_extractions(outdir: str | Path) -> list[dict[str, Any]]:
 # -- steps ---------------------------------------------------------------------------------
 
 
-def _unique_articles(
-    articles: Iterable[Article], cache: ExtractionCache
-) -> tuple[list[Article], list[str]]:
-    """One article per id, sorted by id; of two different ones the lower key wins."""
-    by_id: dict[str, Article] = {}
-    duplicates: set[str] = set()
-    for article in articles:
-        kept = by_id.get(article.id)
-        if kept is None:
-            by_id[article.id] = article
-        elif cache.key(article) != cache.key(kept):
-            duplicates.add(article.id)
-            if cache.key(article) < cache.key(kept):
-                by_id[article.id] = article
-    return [by_id[key] for key in sorted(by_id)], sorted(duplicates)
+class _Inventory:
+    """Which record stands for each article id: one cache key per id, the lowest if several."""
+
+    def __init__(self, cache: ExtractionCache) -> None:
+        self.cache = cache
+        self.winners: dict[str, str] = {}
+        self.duplicates: set[str] = set()
+
+    def add(self, article: Article) -> str:
+        """Note the article; returns its cache key."""
+        key = self.cache.key(article)
+        kept = self.winners.get(article.id)
+        if kept is None or key < kept:
+            self.winners[article.id] = key
+        if kept is not None and kept != key:
+            self.duplicates.add(article.id)
+        return key
+
+    def is_cached(self, article_id: str, key: str) -> bool:
+        return self.cache.has(key, article_id)
+
+    def count_missing(self, articles: Iterable[Article]) -> tuple[int, int]:
+        """How many articles there are, and how many distinct ones need extracting.
+
+        A reading pass only: nothing of the articles is kept.
+        """
+        seen, missing = 0, set()
+        for article in articles:
+            seen += 1
+            key = self.cache.key(article)
+            if key not in missing and not self.cache.has(key, article.id):
+                missing.add(key)
+        return seen, len(missing)
+
+    def records(self) -> Iterator[dict[str, Any]]:
+        """The winning record of every article, sorted by article id, read one at a time."""
+        for article_id in sorted(self.winners):
+            record = self.cache.get(self.winners[article_id])
+            if record is None:
+                raise OSError(f"the cached extraction of {article_id!r} vanished during the build")
+            yield record
+
+
+def _extract_missing(
+    articles: Iterable[Article],
+    inventory: _Inventory,
+    runner: Runner,
+    status: ExtractionProgress,
+    progress: Progress | None,
+) -> int:
+    """Extract every article whose record is not cached yet, caching each as it comes."""
+    queued: set[str] = set()
+    words: dict[str, int] = {}
+
+    def missing() -> Iterator[tuple[str, Article]]:
+        for article in articles:
+            key = inventory.add(article)
+            if key in queued or inventory.is_cached(article.id, key):
+                continue
+            queued.add(key)
+            words[key] = len(article.text.split())
+            yield key, article
+
+    status.started = time.perf_counter()
+    if progress:
+        progress(status)
+    for key, record in runner(missing()):
+        # Through JSON, as a cached record comes back: fresh and cached builds merge alike.
+        inventory.cache.put(key, json.loads(json.dumps(record, ensure_ascii=False)))
+        status.done += 1
+        status.words += words.pop(key, 0)
+        if progress:
+            progress(status)
+    return len(queued)
 
 
 def _write_outputs(
-    kg: Graph,
-    outdir: Path,
-    chosen: list[str],
-    records: dict[str, dict[str, Any]],
-    map_options: Mapping[str, Any],
+    kg: Graph, outdir: Path, chosen: list[str], inventory: _Inventory, page: bytes | None
 ) -> list[Path]:
-    lines = "".join(
-        json.dumps(records[article_id], ensure_ascii=False) + "\n" for article_id in sorted(records)
-    )
-    files = [_write_if_changed(outdir / EXTRACTIONS_FILE, lines.encode("utf-8"))]
+    lines = (json.dumps(record, ensure_ascii=False) + "\n" for record in inventory.records())
+    files = [_write_stream_if_changed(outdir / EXTRACTIONS_FILE, lines)]
     for name in chosen:
         chosen_format = FORMATS[name]
-        if name == "html":
-            data = render_html(kg, **map_options).encode("utf-8")
-        else:
-            data = chosen_format.render(kg)
+        data = page if name == "html" and page is not None else chosen_format.render(kg)
         files.append(_write_if_changed(outdir / chosen_format.filename, data))
     for name, other in FORMATS.items():
         if name not in chosen:
@@ -221,32 +351,90 @@ def _write_if_changed(path: Path, data: bytes) -> Path:
     return path
 
 
+def _write_stream_if_changed(path: Path, lines: Iterable[str]) -> Path:
+    """Write ``lines`` atomically without holding them all, unless the file already has them."""
+    digest = hashlib.sha256()
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            for line in lines:
+                data = line.encode("utf-8")
+                digest.update(data)
+                stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        if path.is_file() and _file_digest(path) == digest.hexdigest():
+            Path(temporary).unlink()
+        else:
+            os.chmod(temporary, default_permissions())
+            os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def _file_digest(path: Path) -> str | None:
+    digest = hashlib.sha256()
+    try:
+        with path.open("rb") as stream:
+            while chunk := stream.read(1 << 20):
+                digest.update(chunk)
+    except OSError:
+        return None
+    return digest.hexdigest()
+
+
 def _manifest(
-    kg: Graph,
-    fingerprint: str,
-    formats: list[str],
-    files: list[Path],
-    triples: int,
-    store: bool,
+    kg: Graph, outdir: Path, fingerprint: str, formats: list[str], files: list[Path], triples: int
 ) -> bytes:
     from actorgraph.version import __version__
 
+    written = sorted((path for path in files if path.name != STORE_NAME), key=lambda p: p.name)
     manifest = {
         "actorgraph": __version__,
         "fingerprint": fingerprint,
         **kg.stats(),
         "triples": triples,
         "formats": formats,
-        "files": sorted(path.name for path in files),
-        "store": "store" if store else None,
+        "files": [path.name for path in written],
+        "store": STORE_NAME if store_version(outdir) else None,
+        "store_version": store_version(outdir),
+        "sha256": {path.name: _file_digest(path) for path in written},
     }
     return (json.dumps(manifest, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
 
-def _remove_temporary_files(outdir: Path) -> None:
-    """Temporary files a killed build left behind (the cache cleans its own)."""
+@contextmanager
+def build_lock(outdir: Path) -> Iterator[None]:
+    """Hold the folder's lock for one build; :class:`BuildLockedError` if another holds it."""
+    path = outdir / LOCK_FILE
+    with path.open("a+") as stream:
+        if fcntl is not None:
+            try:
+                fcntl.flock(stream.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                stream.seek(0)
+                holder = stream.read().strip() or "another process"
+                raise BuildLockedError(
+                    f"another build is writing {outdir} ({holder}); wait for it to finish"
+                ) from None
+        stream.seek(0)
+        stream.truncate()
+        stream.write(f"pid {os.getpid()}\n")
+        stream.flush()
+        try:
+            yield
+        finally:
+            stream.truncate(0)
+
+
+def remove_leftovers(outdir: Path) -> None:
+    """Temporary files and half-built stores a killed build left behind."""
     for path in outdir.glob(".*.tmp"):
         path.unlink(missing_ok=True)
+    for path in outdir.glob(".store-building-*"):
+        shutil.rmtree(path, ignore_errors=True)
 
 
 class _Timer:

@@ -162,6 +162,14 @@ def _remove_stale_stores(outdir: Path, keep: str) -> None:
         path.unlink(missing_ok=True)
 
 
+def store_version(outdir: Path) -> str | None:
+    """The name of the store folder ``OUTDIR/store`` points to, or None without a store."""
+    try:
+        return os.readlink(Path(outdir) / STORE_NAME)
+    except OSError:
+        return None
+
+
 def store_path(outdir: Path) -> Path:
     """The on-disk store folder of a build (``OUTDIR/store`` resolved)."""
     link = Path(outdir) / STORE_NAME

@@ -1,0 +1,256 @@
+"""Where extraction runs: in this process, in worker processes, or on a Dask cluster.
+
+A runner takes a stream of ``(cache key, article)`` pairs and yields ``(cache key, record)``
+pairs, in any order, as the extractions finish: only plain records (JSON-ready dicts) cross a
+process or network boundary, never spaCy objects. Every runner loads the pipeline once per
+worker, and extraction is a pure step per article, so the records — and so the graph merged
+from them — are the same whichever runner made them.
+
+>>> runner = InProcess(nlp)                                           # doctest: +SKIP
+>>> records = dict(runner([("k1", Article("a", "Taliban fighters attacked."))]))  # doctest: +SKIP
+>>> records["k1"]["article"]                                          # doctest: +SKIP
+'a'
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass
+from itertools import islice
+from typing import TYPE_CHECKING, Any, Protocol
+
+from actorgraph.model import Article
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+__all__ = ["DaskCluster", "InProcess", "Processes", "Runner", "default_processes"]
+
+Keyed = tuple[str, Article]
+Record = dict[str, Any]
+
+
+class Runner(Protocol):
+    """Turns ``(key, article)`` pairs into ``(key, record)`` pairs, in any order."""
+
+    def __call__(self, articles: Iterable[Keyed]) -> Iterator[tuple[str, Record]]: ...
+
+
+def default_processes() -> int:
+    """Every core this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def extract_records(
+    nlp: Language, articles: Iterable[Keyed], *, batch_size: int, min_confidence: float
+) -> Iterator[tuple[str, Record]]:
+    """The pure per-article step over a batch, as plain records."""
+    from actorgraph.extractors.article import extract_articles
+
+    keyed = list(articles)
+    extractions = extract_articles(
+        (article for _, article in keyed),
+        nlp,
+        batch_size=batch_size,
+        min_confidence=min_confidence,
+    )
+    # extract_articles yields in input order, one extraction per article.
+    for (key, _), extraction in zip(keyed, extractions, strict=True):
+        yield key, extraction.to_record()
+
+
+def _streamed(
+    nlp: Language, articles: Iterable[Keyed], batch_size: int, min_confidence: float
+) -> Iterator[tuple[str, Record]]:
+    for chunk in _chunks(articles, batch_size * 4):
+        yield from extract_records(
+            nlp, chunk, batch_size=batch_size, min_confidence=min_confidence
+        )
+
+
+@dataclass(slots=True)
+class InProcess:
+    """Extraction in this process, with ``nlp.pipe`` in batches."""
+
+    nlp: Language
+    batch_size: int = 32
+    min_confidence: float = 0.0
+
+    def __call__(self, articles: Iterable[Keyed]) -> Iterator[tuple[str, Record]]:
+        yield from _streamed(self.nlp, articles, self.batch_size, self.min_confidence)
+
+
+# -- worker processes on this machine --------------------------------------------------------
+
+_WORKER_NLP: Any = None
+
+
+def _set_worker_pipeline(nlp: Any, model: str | None) -> None:
+    global _WORKER_NLP
+    if nlp is not None:
+        _WORKER_NLP = nlp
+    elif _WORKER_NLP is None:
+        from actorgraph.extractors.pipeline import load_pipeline
+
+        _WORKER_NLP = load_pipeline(model) if model else load_pipeline()
+
+
+def _extract_chunk_in_worker(
+    chunk: list[Keyed], batch_size: int, min_confidence: float
+) -> list[tuple[str, Record]]:
+    return list(
+        extract_records(_WORKER_NLP, chunk, batch_size=batch_size, min_confidence=min_confidence)
+    )
+
+
+@dataclass(slots=True)
+class Processes:
+    """Extraction in ``processes`` worker processes, each with the pipeline loaded once.
+
+    Where ``fork`` exists the workers inherit the parent's loaded pipeline (copy-on-write:
+    nothing is pickled or loaded again); elsewhere each worker loads ``model`` at start.
+    Chunks of ``batch_size * 4`` articles go to the workers, at most two per worker in
+    flight, so memory stays flat however long the stream.
+    """
+
+    nlp: Language
+    processes: int
+    model: str | None = None
+    batch_size: int = 32
+    min_confidence: float = 0.0
+
+    def __call__(self, articles: Iterable[Keyed]) -> Iterator[tuple[str, Record]]:
+        if self.processes <= 1:
+            yield from _streamed(self.nlp, articles, self.batch_size, self.min_confidence)
+            return
+        yield from _bounded_map(self._pool(), articles, self)
+
+    def _pool(self) -> ProcessPoolExecutor:
+        methods = multiprocessing.get_all_start_methods()
+        if "fork" in methods:
+            _set_worker_pipeline(self.nlp, None)  # inherited by the forked workers
+            fork = multiprocessing.get_context("fork")
+            return ProcessPoolExecutor(self.processes, mp_context=fork)
+        return ProcessPoolExecutor(
+            self.processes,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_set_worker_pipeline,
+            initargs=(None, self.model),
+        )
+
+
+def _bounded_map(
+    pool: ProcessPoolExecutor, articles: Iterable[Keyed], runner: Processes
+) -> Iterator[tuple[str, Record]]:
+    chunks = _chunks(articles, runner.batch_size * 4)
+    pending: set[Future[list[tuple[str, Record]]]] = set()
+    with pool:
+        for chunk in chunks:
+            pending.add(
+                pool.submit(
+                    _extract_chunk_in_worker, chunk, runner.batch_size, runner.min_confidence
+                )
+            )
+            if len(pending) >= 2 * runner.processes:
+                done, pending = wait(pending, return_when=FIRST_COMPLETED)
+                for future in done:
+                    yield from future.result()
+        for future in pending:
+            yield from future.result()
+
+
+# -- a Dask cluster ------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class DaskCluster:
+    """Extraction on the workers of a Dask distributed cluster.
+
+    ``address`` is a scheduler (``tcp://host:8786``) or ``local:N`` for a cluster of N
+    worker processes on this machine. A worker plugin loads the pipeline once per worker;
+    each task is a chunk of articles and returns plain records, so a worker lost mid-run
+    only costs its chunks, which Dask runs again elsewhere.
+    """
+
+    address: str
+    model: str | None = None
+    batch_size: int = 32
+    min_confidence: float = 0.0
+    on_client: Callable[[Any], None] | None = None
+
+    def __call__(self, articles: Iterable[Keyed]) -> Iterator[tuple[str, Record]]:
+        from distributed import as_completed
+
+        from actorgraph.buildfolder.dask_plugin import PipelinePlugin
+
+        with self._client() as client:
+            client.register_plugin(PipelinePlugin(self.model), name=PipelinePlugin.name)
+            if self.on_client:
+                self.on_client(client)
+            workers = max(1, len(client.scheduler_info().get("workers", {})))
+            chunks = _chunks(articles, self.batch_size * 4)
+            running = as_completed()
+            for chunk in islice(chunks, 2 * workers):
+                running.add(self._submit(client, chunk))
+            for future in running:
+                yield from future.result()
+                future.release()
+                chunk = next(chunks, None)
+                if chunk is not None:
+                    running.add(self._submit(client, chunk))
+
+    def _submit(self, client: Any, chunk: list[Keyed]) -> Any:
+        return client.submit(
+            _extract_chunk_on_worker,
+            chunk,
+            self.batch_size,
+            self.min_confidence,
+            pure=False,
+            retries=3,
+        )
+
+    def _client(self) -> Any:
+        from distributed import Client, LocalCluster
+
+        if self.address.startswith("local:"):
+            workers = int(self.address.split(":", 1)[1] or default_processes())
+            cluster = LocalCluster(
+                n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+            )
+            return _OwnedClient(Client(cluster), cluster)
+        return Client(self.address)
+
+
+class _OwnedClient:
+    """A client that also closes the local cluster it was made for."""
+
+    def __init__(self, client: Any, cluster: Any) -> None:
+        self.client, self.cluster = client, cluster
+
+    def __enter__(self) -> Any:
+        return self.client
+
+    def __exit__(self, *exc: object) -> None:
+        self.client.close()
+        self.cluster.close()
+
+
+def _extract_chunk_on_worker(
+    chunk: list[Keyed], batch_size: int, min_confidence: float
+) -> list[tuple[str, Record]]:
+    from distributed import get_worker
+
+    nlp = get_worker().actorgraph_nlp
+    return list(extract_records(nlp, chunk, batch_size=batch_size, min_confidence=min_confidence))
+
+
+def _chunks(items: Iterable[Keyed], size: int) -> Iterator[list[Keyed]]:
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
