@@ -70,10 +70,9 @@ class ExtractionCache:
         record = entry.get("record")
         return record if isinstance(record, dict) else None
 
-    def has(self, key: str, article_id: str) -> bool:
-        """Whether a readable record of ``article_id`` is cached under ``key``."""
-        record = self.get(key)
-        return record is not None and record.get("article") == article_id
+    def has(self, key: str) -> bool:
+        """Whether an entry exists under ``key``: a stat, not a read (for counting)."""
+        return self.path(key).is_file()
 
     def put(self, key: str, record: dict[str, Any]) -> None:
         """Store a record under ``key`` (atomically)."""

@@ -174,14 +174,16 @@ def build_folder(
         if not inventory.winners:
             raise NoArticlesError("no readable articles in the given paths")
         timer.lap("extract")
-        kg = graph_type.from_extractions(
-            ArticleExtraction.from_record(record) for record in inventory.records()
-        )
-        statements = kg.statements()
-        timer.lap("merge")
-        # The map is made first: a view option that cannot be met fails before any file changes.
-        page = render_html(kg, **options).encode("utf-8") if "html" in chosen else None
-        files = _write_outputs(kg, outdir, chosen, inventory, page)
+        with _StreamedFile(outdir / EXTRACTIONS_FILE) as lines:
+            kg = graph_type.from_extractions(
+                ArticleExtraction.from_record(lines.write_record(record))
+                for record in inventory.records()
+            )
+            statements = kg.statements()
+            timer.lap("merge")
+            # The map is made first: an option that cannot be met fails before any file changes.
+            page = render_html(kg, **options).encode("utf-8") if "html" in chosen else None
+        files = [lines.path, *_write_outputs(kg, outdir, chosen, page)]
         timer.lap("export")
         if store:
             files.append(write_store(outdir, ntriples_bytes(statements)))
@@ -267,8 +269,12 @@ class _Inventory:
             self.duplicates.add(article.id)
         return key
 
-    def is_cached(self, article_id: str, key: str) -> bool:
-        return self.cache.has(key, article_id)
+    def is_cached(self, key: str) -> bool:
+        """Whether a readable record is cached under ``key`` (a damaged one is extracted again).
+
+        Keys hash the article id with its content, so an entry under the key is that article's.
+        """
+        return self.cache.get(key) is not None
 
     def count_missing(self, articles: Iterable[Article]) -> tuple[int, int]:
         """How many articles there are, and how many distinct ones need extracting.
@@ -279,7 +285,7 @@ class _Inventory:
         for article in articles:
             seen += 1
             key = self.cache.key(article)
-            if key not in missing and not self.cache.has(key, article.id):
+            if key not in missing and not self.cache.has(key):
                 missing.add(key)
         return seen, len(missing)
 
@@ -306,7 +312,7 @@ def _extract_missing(
     def missing() -> Iterator[tuple[str, Article]]:
         for article in articles:
             key = inventory.add(article)
-            if key in queued or inventory.is_cached(article.id, key):
+            if key in queued or inventory.is_cached(key):
                 continue
             queued.add(key)
             words[key] = len(article.text.split())
@@ -325,11 +331,8 @@ def _extract_missing(
     return len(queued)
 
 
-def _write_outputs(
-    kg: Graph, outdir: Path, chosen: list[str], inventory: _Inventory, page: bytes | None
-) -> list[Path]:
-    lines = (json.dumps(record, ensure_ascii=False) + "\n" for record in inventory.records())
-    files = [_write_stream_if_changed(outdir / EXTRACTIONS_FILE, lines)]
+def _write_outputs(kg: Graph, outdir: Path, chosen: list[str], page: bytes | None) -> list[Path]:
+    files = []
     for name in chosen:
         chosen_format = FORMATS[name]
         data = page if name == "html" and page is not None else chosen_format.render(kg)
@@ -351,27 +354,42 @@ def _write_if_changed(path: Path, data: bytes) -> Path:
     return path
 
 
-def _write_stream_if_changed(path: Path, lines: Iterable[str]) -> Path:
-    """Write ``lines`` atomically without holding them all, unless the file already has them."""
-    digest = hashlib.sha256()
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            for line in lines:
-                data = line.encode("utf-8")
-                digest.update(data)
-                stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        if path.is_file() and _file_digest(path) == digest.hexdigest():
-            Path(temporary).unlink()
-        else:
-            os.chmod(temporary, default_permissions())
-            os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    return path
+class _StreamedFile:
+    """A file written line by line into a temporary file, put in place only on success.
+
+    It replaces the file only when its bytes differ, so an unchanged build leaves it alone;
+    on any error (or an interrupt) the temporary file goes and the old file stays.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._digest = hashlib.sha256()
+
+    def __enter__(self) -> _StreamedFile:
+        handle, self._temporary = tempfile.mkstemp(
+            prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent
+        )
+        self._stream = os.fdopen(handle, "wb")
+        return self
+
+    def write_record(self, record: dict[str, Any]) -> dict[str, Any]:
+        data = (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8")
+        self._digest.update(data)
+        self._stream.write(data)
+        return record
+
+    def __exit__(self, kind: type[BaseException] | None, *rest: object) -> None:
+        temporary = Path(self._temporary)
+        try:
+            self._stream.flush()
+            os.fsync(self._stream.fileno())
+        finally:
+            self._stream.close()
+        if kind is not None or _file_digest(self.path) == self._digest.hexdigest():
+            temporary.unlink(missing_ok=True)
+            return
+        os.chmod(temporary, default_permissions())
+        os.replace(temporary, self.path)
 
 
 def _file_digest(path: Path) -> str | None:
