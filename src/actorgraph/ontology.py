@@ -54,10 +54,25 @@ class EntityType(StrEnum):
 
 
 class Relation(StrEnum):
+    """The relations of the graph.
+
+    ``opposes`` is the hostile counterpart of ``alliedWith``; ``perpetrator`` (who carried
+    an event out) and ``target`` (whom it was aimed at) are the two roles that refine
+    ``involves``, and RDF writes ``involves`` beside each of them.
+
+    >>> Relation.OPPOSES.symmetric, Relation.TARGET.refines
+    (True, <Relation.INVOLVES: 'involves'>)
+    >>> sorted(relation.value for relation in PARTICIPANT_RELATIONS)
+    ['involves', 'perpetrator', 'target']
+    """
+
     AFFILIATED_WITH = "affiliatedWith"
     ALLIED_WITH = "alliedWith"
     LOCATED_IN = "locatedIn"
     INVOLVES = "involves"
+    OPPOSES = "opposes"
+    PERPETRATOR = "perpetrator"
+    TARGET = "target"
 
     @property
     def iri(self) -> URIRef:
@@ -65,7 +80,18 @@ class Relation(StrEnum):
 
     @property
     def symmetric(self) -> bool:
-        return self is Relation.ALLIED_WITH
+        return self in (Relation.ALLIED_WITH, Relation.OPPOSES)
+
+    @property
+    def refines(self) -> Relation | None:
+        """The relation this one is a sub-property of, in the ontology; ``None`` if none."""
+        if self in (Relation.PERPETRATOR, Relation.TARGET):
+            return Relation.INVOLVES
+        return None
+
+
+#: An event's participants, whatever their role: ``involves`` and the roles that refine it.
+PARTICIPANT_RELATIONS = frozenset({Relation.INVOLVES, Relation.PERPETRATOR, Relation.TARGET})
 
 
 class EventKind(StrEnum):

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from actorgraph.evaluation.calibration import Judged
 from actorgraph.evaluation.records import IndexedExtraction, Record, RecordIndex, entity_names
 from actorgraph.evaluation.report import ErrorCase, Report, Score
 from actorgraph.model import Entity
@@ -122,6 +123,8 @@ class _Prediction:
     subject_keys: frozenset[str]
     object_keys: frozenset[str]
     sentence: str | None
+    #: The highest confidence of the facts that state this pair.
+    confidence: float = 0.0
 
     def claims(self, pair: WorkForPair) -> bool:
         person, organisation = pair.key
@@ -149,6 +152,7 @@ def _predictions(extracted: Iterable[IndexedExtraction]) -> tuple[list[_Predicti
                 subject_keys=frozenset(conll_name_key(name) for name in entity_names(subject)),
                 object_keys=frozenset(conll_name_key(name) for name in entity_names(obj)),
                 sentence=record.sentence_of(relation),
+                confidence=relation.confidence,
             )
             found[identity] = _merge_predictions(found.get(identity), prediction)
     return list(found.values()), skipped
@@ -167,6 +171,7 @@ def _merge_predictions(old: _Prediction | None, new: _Prediction) -> _Prediction
         old.subject_keys | new.subject_keys,
         old.object_keys | new.object_keys,
         old.sentence,
+        max(old.confidence, new.confidence),
     )
 
 
@@ -194,7 +199,10 @@ def match_one_to_one(candidates: list[list[int]]) -> dict[int, int]:
 
 
 def _score_document(
-    document: ConllDocument, extracted: list[IndexedExtraction], score: Score
+    document: ConllDocument,
+    extracted: list[IndexedExtraction],
+    score: Score,
+    judged: list[Judged] | None = None,
 ) -> tuple[list[ErrorCase], int]:
     predictions, skipped = _predictions(extracted)
     candidates = [
@@ -205,6 +213,11 @@ def _score_document(
     score.tp += len(matched)
     score.fp += len(predictions) - len(matched)
     score.fn += len(document.pairs) - len(matched)
+    if judged is not None:
+        judged.extend(
+            Judged(Relation.AFFILIATED_WITH, prediction.confidence, index in matched)
+            for index, prediction in enumerate(predictions)
+        )
     errors = [
         ErrorCase(
             "miss",
@@ -246,11 +259,12 @@ def score_conll04(path: str | Path, records: Iterable[Record]) -> Report:
     index = RecordIndex(records)
     score = Score()
     errors: list[ErrorCase] = []
+    judged: list[Judged] = []
     without_record = skipped = 0
     for document_id, document in documents.items():
         extracted = index.for_article(document_id)
         without_record += not extracted
-        document_errors, document_skipped = _score_document(document, extracted, score)
+        document_errors, document_skipped = _score_document(document, extracted, score, judged)
         errors.extend(document_errors)
         skipped += document_skipped
     notes = {
@@ -262,4 +276,4 @@ def score_conll04(path: str | Path, records: Iterable[Record]) -> Report:
         "skipped_not_person_to_organisation": skipped,
     }
     scores: dict[str, Score] = {Relation.AFFILIATED_WITH: score}
-    return Report(name="conll04", scores=scores, errors=errors, notes=notes)
+    return Report(name="conll04", scores=scores, errors=errors, notes=notes, judged=judged)

@@ -30,6 +30,7 @@ from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any, Literal
 
+from actorgraph.evaluation.calibration import Judged
 from actorgraph.evaluation.records import IndexedExtraction, Record, RecordIndex, entity_names
 from actorgraph.evaluation.records import load_records as load_records  # the CLI imports it here
 from actorgraph.evaluation.report import ErrorCase, Report, Score
@@ -476,6 +477,15 @@ class _ArticleOutcome:
     false_alarms: dict[RelationKey, ErrorCase] = field(default_factory=dict)
     listed_as_wrong: set[RelationKey] = field(default_factory=set)
     misses: list[ErrorCase] = field(default_factory=list)
+    #: The highest confidence among the facts behind each hit or false alarm.
+    confidence: dict[RelationKey, tuple[Relation, float]] = field(default_factory=dict)
+
+    def judged(self) -> list[Judged]:
+        """Each distinct hit and false alarm with its confidence (optional ones are neither)."""
+        return [
+            Judged(predicate, confidence, key in self.hits)
+            for key, (predicate, confidence) in self.confidence.items()
+        ]
 
 
 def _judge_article(gold: GoldArticle, extracted: list[IndexedExtraction]) -> _ArticleOutcome:
@@ -487,6 +497,12 @@ def _judge_article(gold: GoldArticle, extracted: list[IndexedExtraction]) -> _Ar
             if relation.predicate not in SCORED_PREDICATES:
                 continue  # involves and anything else the gold format does not hold
             verdict = _judge_relation(lookup, record, relation)
+            if verdict.kind != "optional":
+                _, best = outcome.confidence.get(verdict.key, (relation.predicate, 0.0))
+                outcome.confidence[verdict.key] = (
+                    relation.predicate,
+                    max(best, relation.confidence),
+                )
             if verdict.kind == "hit":
                 outcome.hits.add(verdict.key)
             elif verdict.kind == "optional":
@@ -537,6 +553,7 @@ def score_gold(gold_dir: str | Path, records: Iterable[Record]) -> Report:
     index = RecordIndex(records)
     scores: dict[str, Score] = {predicate: Score() for predicate in SCORED_PREDICATES}
     errors: list[ErrorCase] = []
+    judged: list[Judged] = []
     without_record: list[str] = []
     optional_found = negatives_found = 0
     for name in sorted(gold):
@@ -547,6 +564,7 @@ def score_gold(gold_dir: str | Path, records: Iterable[Record]) -> Report:
         _add_outcome(scores, outcome)
         errors.extend(outcome.misses)
         errors.extend(outcome.false_alarms.values())
+        judged.extend(outcome.judged())
         optional_found += len(outcome.optional_found)
         negatives_found += len(outcome.listed_as_wrong)
     notes = {
@@ -557,7 +575,13 @@ def score_gold(gold_dir: str | Path, records: Iterable[Record]) -> Report:
         "optional_found": optional_found,
         "negatives_found": negatives_found,
     }
-    return Report(name=f"gold:{Path(gold_dir).name}", scores=scores, errors=errors, notes=notes)
+    return Report(
+        name=f"gold:{Path(gold_dir).name}",
+        scores=scores,
+        errors=errors,
+        notes=notes,
+        judged=judged,
+    )
 
 
 def _add_outcome(scores: dict[str, Score], outcome: _ArticleOutcome) -> None:

@@ -9,7 +9,9 @@ of one release are united. Each measure is micro precision/recall/F1 over
     A located Province without a code cannot match and counts as a false alarm.
 
 ``group``
-    The organisations that the release's events ``involve``, as target-group labels.
+    The organisations that the release's events ``involve``, as target-group labels
+    (a ``perpetrator`` or ``target`` fact is an ``involves`` one with its role known, and
+    counts the same).
     A name (or alias) of a target group (:func:`target_group_names`: the curated
     organisations of :data:`TARGET_GROUP_KEYS` with their directory names, plus
     :data:`EXTRA_TARGET_GROUP_NAMES`) gives that code; retrying without a generic last
@@ -56,7 +58,7 @@ from actorgraph.evaluation.records import IndexedExtraction, Record, RecordIndex
 from actorgraph.evaluation.report import ErrorCase, Report, Score
 from actorgraph.gazetteers.organisations import load_organisations
 from actorgraph.model import Entity
-from actorgraph.ontology import EntityType, EventKind, Relation
+from actorgraph.ontology import PARTICIPANT_RELATIONS, EntityType, EventKind, Relation
 
 PROVINCE, GROUP, KIND = "province", "group", "kind"
 MEASURES = (PROVINCE, GROUP, KIND)
@@ -444,7 +446,8 @@ def _add_groups(
     prediction: _ReleasePrediction,
     exclude_security_forces: bool,
 ) -> None:
-    for relation in record.facts_with(Relation.INVOLVES):
+    participants = (f for f in record.facts if f.predicate in PARTICIPANT_RELATIONS)
+    for relation in participants:
         entity = record.entities.get(relation.object)
         if relation.subject not in record.events or entity is None:
             continue

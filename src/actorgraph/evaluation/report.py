@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from rich.table import Table
 
+from actorgraph.evaluation.calibration import Judged, calibration_summary, reliability_rich_table
+
 if TYPE_CHECKING:
     from rich.console import Console
 
@@ -88,12 +90,17 @@ class ErrorCase:
 
 @dataclass
 class Report:
-    """The result of one evaluation: a score per measure, the errors, and free-form notes."""
+    """The result of one evaluation: a score per measure, the errors, and free-form notes.
+
+    ``judged`` holds each distinct scored fact with its confidence and verdict, from which
+    :meth:`render` and :meth:`to_dict` show how well confidence is calibrated.
+    """
 
     name: str
     scores: dict[str, Score] = field(default_factory=dict)
     errors: list[ErrorCase] = field(default_factory=list)
     notes: dict[str, Any] = field(default_factory=dict)
+    judged: list[Judged] = field(default_factory=list)
 
     @property
     def micro(self) -> Score:
@@ -123,6 +130,8 @@ class Report:
             },
             "notes": self.notes,
         }
+        if self.judged:
+            summary["calibration"] = calibration_summary(self.judged)
         if include_errors:
             summary["errors"] = [error.to_dict() for error in self.errors]
         return summary
@@ -130,6 +139,8 @@ class Report:
     def render(self, console: Console, show_errors: bool = False) -> None:
         """Print the score table and, with ``show_errors``, every miss and false alarm."""
         console.print(self._score_table())
+        if self.judged:
+            console.print(reliability_rich_table(self.judged))
         if show_errors:
             self._render_errors(console)
 

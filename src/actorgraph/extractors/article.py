@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from actorgraph.extractors.confidence import Calibration, final_fact
 from actorgraph.extractors.dates import resolve_date
 from actorgraph.extractors.events.items import EventMention
 from actorgraph.extractors.mentions import Mention, MentionRelation
@@ -37,9 +38,14 @@ def extract_articles(
 
 
 def extract_article(
-    article: Article, doc: Doc, *, min_confidence: float = 0.0
+    article: Article, doc: Doc, *, min_confidence: float = 0.0, calibrated: bool = True
 ) -> ArticleExtraction:
-    """Entities, events and facts of one parsed article (the doc must come from our pipeline)."""
+    """Entities, events and facts of one parsed article (the doc must come from our pipeline).
+
+    Confidences are final (:mod:`actorgraph.extractors.confidence`): the extractors'
+    scores, lowered for one-word names and, unless ``calibrated`` is False (the raw scores
+    that calibration is fitted on), calibrated.
+    """
     if doc._.ag_mentions is None:
         raise ValueError("the Doc was not made by actorgraph's pipeline (no mentions found on it)")
     organisations, gazetteer = load_organisations(), load_gazetteer()
@@ -52,8 +58,11 @@ def extract_article(
     extraction = ArticleExtraction(article=article, entities=entities)
     evidence_of = _evidence_maker(article)
     seen: set[tuple[str, str, str, int]] = set()
+    calibration = Calibration.load() if calibrated else None
+    entity_by_id = {entity.id: entity for entity in entities}
 
     def add(fact: Fact) -> None:
+        fact = final_fact(fact, entity_by_id, calibration)
         key = (fact.subject, fact.predicate.value, fact.object, fact.evidence.start)
         if fact.confidence >= min_confidence and fact.subject != fact.object and key not in seen:
             seen.add(key)

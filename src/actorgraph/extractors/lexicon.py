@@ -216,3 +216,42 @@ PLACE_NOUNS = PLACE_NOUNS_AFTER_NAME | {
     "neighborhood",
     "camp",
 }
+
+# -- who does what to whom (:mod:`actorgraph.extractors.roles`) ---------------------------
+
+#: Actions with two sides on an equal footing: "X clashed with Y", "X and Y are at war".
+RECIPROCAL_ACTIONS = frozenset(
+    """
+    clash fight fighting battle war skirmish feud conflict rivalry gunfight firefight shootout
+    gunbattle infighting hostility hostilities combat
+    """.split()
+)
+#: Nouns that name one party by its relation to another: "a rival of X", "X's enemy Y".
+RELATIONAL_NOUNS = frozenset(
+    "rival archrival arch-rival enemy foe adversary opponent nemesis archenemy".split()
+)
+#: Nouns that name another party than the one they are said of: "the Taliban's allies" are
+#: not the Taliban, so whatever happens to them does not happen to the Taliban.
+OTHER_PARTY_NOUNS = RELATIONAL_NOUNS | frozenset(
+    "ally allies partner backer sponsor patron proxy supporter".split()
+)
+#: Verbs whose object names the action their subject carries out: "launched an offensive",
+#: "waged war", "carried out the attack", "claimed the bombing".
+LIGHT_VERBS = frozenset(
+    """
+    launch wage carry conduct stage mount declare lead execute perpetrate commit unleash
+    begin start continue resume intensify escalate step claim
+    """.split()
+)
+#: Verbs that hand the action over to their subject: "vowed to fight", "continued fighting".
+CONTROL_VERBS = frozenset(
+    "vow pledge threaten continue begin start try attempt seek resume keep decide".split()
+)
+#: "claimed responsibility for the attack", "took credit for the bombing".
+RESPONSIBILITY_NOUNS = frozenset({"responsibility", "credit"})
+#: Words by which a fighter or unit belongs to a group: "fighters loyal to X".
+MEMBERSHIP_LINKS = frozenset({"loyal", "affiliated", "linked", "belonging", "aligned"})
+#: Prepositions that put a party beside the one who acts: "fought alongside X".
+COMPANION_PREPS = frozenset({"alongside", "beside"})
+#: Prepositions that put a party on the receiving end: "an attack on X", "a war against X".
+PATIENT_PREPS = frozenset({"on", "upon", "against", "at", "targeting"})

@@ -16,6 +16,11 @@ can answer "which articles say so" for every edge in one query::
       ?e ag:sentence ?sentence ; dcterms:source/dcterms:identifier ?article .
     }
 
+An event's participant with a known role is an ``ag:perpetrator`` or ``ag:target`` fact
+(sub-properties of ``ag:involves``); its direct triple is written **with** the matching
+``ag:involves`` triple, so ``?event ag:involves ?actor`` finds every participant without
+inference, while the assertion and its evidence name the role.
+
 The triples are made once, as sorted plain tuples (:data:`Statement`), by
 :func:`rdf_statements`; :func:`to_rdf` turns them into an rdflib graph and
 :func:`oxigraph_triples` into pyoxigraph triples, which the exporters serialise. The
@@ -157,6 +162,10 @@ def _fact(edge: Edge, articles: dict[str, str]) -> Iterator[Statement]:
     subject, obj = _RESOURCE + edge.subject, _RESOURCE + edge.object
     predicate = str(edge.predicate.iri)
     yield (subject, predicate, obj, IRI)
+    if edge.predicate.refines is not None:
+        # A role (ag:perpetrator, ag:target) is also its ag:involves triple, so that
+        # "?event ag:involves ?actor" finds every participant in a store without inference.
+        yield (subject, str(edge.predicate.refines.iri), obj, IRI)
     key = "|".join(edge.key)
     assertion = str(assertion_iri(edge))
     yield (assertion, _TYPE, _ASSERTION, IRI)

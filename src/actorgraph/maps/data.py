@@ -162,11 +162,13 @@ def edge_record(number: int, data: dict[str, Any]) -> dict[str, Any]:
     predicate = str(data.get("predicate", "related"))
     support = int(data.get("support", 1) or 1)
     evidence = list(data.get("evidence", ()))
+    style = relation_style(predicate)
     return {
         "id": f"e{number}",
         "label": predicate,
         "arrows": "to, from" if predicate in SYMMETRIC_RELATIONS else "to",
-        "color": relation_style(predicate).colour,
+        "color": style.colour,
+        "dashes": style.dashed,
         "width": edge_width(support),
         "predicate": predicate,
         "support": support,

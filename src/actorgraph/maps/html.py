@@ -224,7 +224,7 @@ def _relation_legend(counts: dict[str, int]) -> str:
     rows = []
     for name, count in counts.items():
         style = relation_style(name)
-        swatch = _line_svg(style.colour)
+        swatch = _line_svg(style.colour, dashed=style.dashed)
         rows.append(_legend_row("relation", name, count, swatch, style.description))
     return f'<ul class="ag-legend" id="ag-relations">{"".join(rows)}</ul>'
 
@@ -256,9 +256,10 @@ def _shape_svg(shape: str, colour: str) -> str:
     )
 
 
-def _line_svg(colour: str) -> str:
+def _line_svg(colour: str, *, dashed: bool = False) -> str:
+    dashes = ' stroke-dasharray="4 2"' if dashed else ""
     return (
         '<svg class="ag-swatch" width="22" height="16" viewBox="0 0 22 16" aria-hidden="true">'
-        f'<line x1="1" y1="8" x2="16" y2="8" stroke="{colour}" stroke-width="3"/>'
+        f'<line x1="1" y1="8" x2="16" y2="8" stroke="{colour}" stroke-width="3"{dashes}/>'
         f'<polygon points="15,3.5 21,8 15,12.5" fill="{colour}"/></svg>'
     )

@@ -6,6 +6,8 @@ forms of colour blindness; shapes differ too, so colour is never the only cue.
 
 >>> TYPE_STYLES["Organisation"].shape
 'square'
+>>> relation_style("opposes").dashed, relation_style("alliedWith").dashed
+(True, False)
 >>> edge_width(1), edge_width(4)
 (1.0, 4.0)
 """
@@ -29,10 +31,11 @@ class TypeStyle:
 
 @dataclass(frozen=True, slots=True)
 class RelationStyle:
-    """The look of one relation."""
+    """The look of one relation: a dashed line marks hostility, so colour is not the only cue."""
 
     colour: str
     description: str
+    dashed: bool = False
 
 
 EVENT_TYPE = "Event"
@@ -50,6 +53,9 @@ RELATION_STYLES: dict[str, RelationStyle] = {
     Relation.ALLIED_WITH.value: RelationStyle("#B07AA1", "two groups fight on the same side"),
     Relation.LOCATED_IN.value: RelationStyle("#59A14F", "an event happened in a province"),
     Relation.INVOLVES.value: RelationStyle("#E15759", "an actor took part in an event"),
+    Relation.OPPOSES.value: RelationStyle("#9C755F", "two groups fight each other", dashed=True),
+    Relation.PERPETRATOR.value: RelationStyle("#76B7B2", "an actor carried an event out"),
+    Relation.TARGET.value: RelationStyle("#FF9DA7", "an actor was an event's target"),
 }
 OTHER_RELATION = RelationStyle("#79706E", "another relation")
 

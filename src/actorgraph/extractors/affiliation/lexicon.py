@@ -28,8 +28,16 @@ ROLE_NOUNS = frozenset(
     clerk treasurer auditor accountant banker broker technician specialist expert mechanic
     sailor marine airman crewman guerrilla guerrillas rebel rebels insurgent insurgents
     jihadist volunteer recruit cadre emissary mediator liaison controller architect designer
+    lobbyist assistant solicitor comptroller undersecretary under-secretary co-chairman
+    vice-chairman cochairman anchorman anchorwoman newsman broadcaster commentator scholar
+    historian physicist chemist biologist ecologist geologist astronomer linguist
+    anthropologist archaeologist psychologist sociologist mathematician epidemiologist
+    meteorologist chieftain warlord militiaman deputy-director
     """.split()
 )
+#: Halves of a role whose other half CoNLL04's text drops ("vice for development at X" for
+#: "vice president"; "the prime" for "the prime minister"): roles on their own there.
+ROLE_HALVES = frozenset({"vice", "prime"})
 
 
 NOUN_PHRASE_DEPS = frozenset(

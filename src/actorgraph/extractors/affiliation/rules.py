@@ -9,7 +9,7 @@ and an organisation are linked when the dependency path between them is one of:
   Karim", "Hezbollah's secretary-general, Naim Qassem", "a spokesman for the Ministry";
 * a **copula or "serve as"**: "X is a member of ORG", "X serves as the Taliban's minister";
 * a **membership verb**: "X, who leads ORG", "X joined ORG", "ORG, founded by X",
-  "X works for ORG";
+  "ORG is led by X", "X works for ORG";
 * a **"whose" relative**: "ORG, whose leader X ...".
 
 Pairs that no rule links are scored by a small logistic-regression model trained on
@@ -31,6 +31,7 @@ from actorgraph.extractors.affiliation.lexicon import (
     MEMBERSHIP_PREPS,
     MEMBERSHIP_VERBS,
     NOUN_PHRASE_DEPS,
+    ROLE_HALVES,
     ROLE_NOUNS,
     SUBJECT_DEPS,
 )
@@ -132,11 +133,30 @@ def _speaker_of_organisation_news(
 
 
 def is_role(token: Token) -> bool:
-    return token.lower_ in ROLE_NOUNS or token.lemma_.lower() in ROLE_NOUNS
+    """A noun for a place in an organisation: "spokesman", "professor", "vice" (president).
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("the spokesmen said")
+    >>> [is_role(token) for token in doc]
+    [False, True, False]
+    """
+    word = token.lower_
+    return (
+        word in ROLE_NOUNS or word in ROLE_HALVES or token.lemma_.lower() in ROLE_NOUNS
+    )
+
+
+def _held_role(token: Token) -> Token | None:
+    """The role noun itself, or one coordinated with it: "a jeweler and president of ORG"."""
+    if is_role(token):
+        return token
+    return next((c for c in token.children if c.dep_ == "conj" and is_role(c)), None)
 
 
 def _noun_phrase_edges(path: list[Token]) -> bool:
-    for _first, dep, second in path_edges(path):
+    for first, dep, second in path_edges(path):
+        if dep == "conj" and is_role(first) and is_role(second):
+            continue  # "X, director of A and a member of B": one person's two roles
         if dep not in NOUN_PHRASE_DEPS and dep not in ("acl", "dobj"):
             return False
         if dep == "prep" and second.lower_ not in AFFILIATION_PREPS and second.pos_ == "ADP":
@@ -151,7 +171,7 @@ def _through_role_noun(path: list[Token]) -> tuple[float, str] | None:
         return None
     if not _noun_phrase_edges(path):
         return None
-    roles = [t for t in interior if is_role(t)]
+    roles = [role for t in interior if (role := _held_role(t)) is not None]
     if not roles:
         return None
     return ROLE_CONFIDENCE, roles[0].text
@@ -219,11 +239,13 @@ def _through_whose(path: list[Token]) -> tuple[float, str] | None:
 
 def _through_verb(path: list[Token]) -> tuple[float, str] | None:
     verbs = [t for t in path[1:-1] if t.pos_ in ("VERB", "AUX")]
-    if len(verbs) == 2 and verbs[1].dep_ == "conj" and verbs[1].head.i == verbs[0].i:
-        # "X, who is a major in the Marine Corps and works at the Pentagon": the second
-        # verb shares the first one's subject.
-        path = [t for t in path if t.i != verbs[0].i]
-        verbs = verbs[1:]
+    if len(verbs) == 2:
+        # "X, who is a major in the Marine Corps and works at the Pentagon", "ORG was
+        # founded by A and later led by X": the conjoined verb shares its head's subject.
+        conjoined = [v for v in verbs if v.dep_ == "conj" and v.head.i in {u.i for u in verbs}]
+        if conjoined:
+            path = [t for t in path if t.i != conjoined[0].head.i]
+            verbs = conjoined
     if len(verbs) != 1 or is_negated(verbs[0]):
         return None
     verb = verbs[0]
@@ -268,6 +290,11 @@ def _role_complement(after: list[Token], verb: Token) -> bool:
     return False
 
 
+def _governed_by(token: Token, verb: Token) -> bool:
+    """``token`` hangs on the verb, or on the verb that a conjoined verb shares it with."""
+    return token.head.i == verb.i or (verb.dep_ == "conj" and token.head.i == verb.head.i)
+
+
 def _membership_roles(before: list[Token], after: list[Token], verb: Token) -> bool:
     person_side, organisation_side = before[-1], after[0] if after else None
     if organisation_side is None:
@@ -276,10 +303,10 @@ def _membership_roles(before: list[Token], after: list[Token], verb: Token) -> b
         organisation_side.dep_ == "dobj"
         or (organisation_side.dep_ == "prep" and organisation_side.lower_ in MEMBERSHIP_PREPS)
     )
-    # "ORG, founded / led by X": the organisation heads the participle, X is its agent.
-    passive = (
-        person_side.dep_ == "agent"
-        and verb.dep_ in ("acl", "relcl")
-        and organisation_side.i == verb.head.i
+    # "ORG, founded / led by X": the organisation heads the participle, X is its agent;
+    # "ORG is led by X", "ORG was founded in 1977 by X": the organisation is the subject.
+    passive = person_side.dep_ == "agent" and (
+        (verb.dep_ in ("acl", "relcl") and organisation_side.i == verb.head.i)
+        or (organisation_side.dep_ == "nsubjpass" and _governed_by(organisation_side, verb))
     )
     return active or passive

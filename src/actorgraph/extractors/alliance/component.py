@@ -1,4 +1,10 @@
-"""The ``actorgraph_alliance`` spaCy component: every pair of organisations of a sentence."""
+"""The ``actorgraph_alliance`` spaCy component: every pair of organisations of a sentence.
+
+Each pair is read for its polarity (:func:`~actorgraph.extractors.alliance.reading.read_pair`);
+cooperating pairs become ``alliedWith`` and opposing pairs ``opposes`` relations on
+``doc._.ag_relations``. Every reading — ended, denied and hypothetical ones too — is
+kept on ``doc._.ag_pair_readings``, so that a later step can, say, date an ended alliance.
+"""
 
 from __future__ import annotations
 
@@ -7,29 +13,40 @@ from itertools import combinations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from actorgraph.extractors.alliance.rules import alliance
+from actorgraph.extractors.alliance.reading import read_pair
 from actorgraph.extractors.mentions import (
     register_extensions,
     sentence_mentions,
 )
 from actorgraph.ontology import EntityType
 
+#: The ``Doc`` extension that holds every pair reading of the document.
+READINGS_EXTENSION = "ag_pair_readings"
+
 
 @Language.factory("actorgraph_alliance")
 def make_alliance_extractor(nlp: Language, name: str) -> AllianceExtractor:
-    """Add ``alliedWith`` relations between pairs of organisation mentions."""
+    """Add ``alliedWith`` and ``opposes`` relations between pairs of organisation mentions."""
     register_extensions()
+    if not Doc.has_extension(READINGS_EXTENSION):
+        Doc.set_extension(READINGS_EXTENSION, default=None)
     return AllianceExtractor()
 
 
 class AllianceExtractor:
     def __call__(self, doc: Doc) -> Doc:
         relations = list(doc._.ag_relations or [])
+        readings = []
         for mentions in sentence_mentions(doc).values():
             organisations = [m for m in mentions if m.type is EntityType.ORGANISATION]
             for first, second in combinations(organisations, 2):
-                relation = alliance(first, second)
+                reading = read_pair(first, second)
+                if reading is None:
+                    continue
+                readings.append(reading)
+                relation = reading.relation()
                 if relation is not None:
                     relations.append(relation)
         doc._.ag_relations = relations
+        doc._.set(READINGS_EXTENSION, readings)
         return doc

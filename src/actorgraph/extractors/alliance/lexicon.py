@@ -97,3 +97,57 @@ MODIFIER_DEPS = frozenset(
 
 #: Kinds of organisation that make up a state: their units are parts, not allies.
 STATE_KINDS = frozenset({"state_force", "police", "government", "ministry", "agency"})
+
+
+# -- polarity: opposing, ended, denied, hypothetical -------------------------------------
+
+#: Words of violent hostility between two organisations: "X attacked Y", "X's war on Y".
+#: Narrower than the shared hostility cues, which also hold neutral dealings (talks, deals,
+#: sanctions): those block an alliance, only these make two organisations enemies.
+OPPOSITION_CUES = frozenset(
+    """
+    attack assault ambush raid strike bomb shell target kill fight fighting combat battle
+    clash skirmish war offensive invade besiege storm overrun rout defeat repel oppose
+    confront counter rival archrival arch-rival enemy foe adversary opponent nemesis archenemy
+    feud rivalry conflict hostility hostilities infighting gunfight firefight shootout
+    gunbattle airstrike bombing shelling killing
+    """.split()
+)
+
+#: Heads of "against" that make its object the other side: "allied with X against Y".
+AGAINST_HEADS = frozenset(
+    """
+    ally unite join team coalition alliance campaign operation struggle insurgency jihad
+    uprising force forces
+    """.split()
+)
+
+#: "X and Y fought each other", "... one another".
+RECIPROCAL_OBJECTS = frozenset({"other", "another"})
+
+#: Verbs that break a bond when the other side is their "with" or "from":
+#: "broke with X", "split from X", "broke away from X", "distanced itself from X".
+BREAK_VERBS = frozenset(
+    "break split defect secede withdraw distance part breakaway splinter".split()
+)
+#: Verbs that end a bond named by their object: "severed ties", "cut off support".
+SEVER_VERBS = frozenset(
+    """
+    sever cut end terminate renounce abandon dissolve rupture suspend freeze drop revoke
+    withdraw halt stop
+    """.split()
+)
+#: Verbs whose object is the organisation left behind: "left Al Qaeda", "disowned ISIS".
+LEAVE_VERBS = frozenset("leave quit exit desert abandon disown disavow expel".split())
+#: Prepositions and particles after a break verb that lead to the other side.
+BREAK_PARTICLES = frozenset({"with", "from", "away", "off", "ways"})
+#: Words that put a bond in the past: "a former ally", "once allied", "ex-partner".
+FORMER_WORDS = frozenset({"former", "erstwhile", "onetime", "one-time", "ex", "previous", "once"})
+
+#: Marks of a condition: "if X allied with Y", "unless", "whether".
+CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
+
+#: Nouns of membership in an umbrella: "X is part of Y", "a member of Y", "a component of Y".
+MEMBERSHIP_NOUNS = frozenset({"part", "member", "component", "constituent", "subsidiary"})
+#: Verbs of membership: "X belongs to Y".
+MEMBERSHIP_VERBS = frozenset({"belong"})

@@ -1,17 +1,19 @@
-"""alliedWith: two organisations cooperate (symmetric).
+"""Cooperation: when the sentence states that two organisations work together.
 
-A pair of organisations in one sentence is allied when the dependency path between
+A pair of organisations in one sentence cooperates when the dependency path between
 them (or the words that modify it) carries a cooperation cue: allied with, ally,
 alongside, "in conjunction with", close relations, ties, trained / armed / funded /
 sheltered / backed, pledged allegiance, affiliate, branch, offshoot, wing, aligned.
 Two organisations joined by "and" count when their shared verb is a cooperation
-verb or is modified by "together", "jointly" or "alongside".
+verb or is modified by "together", "jointly" or "alongside". Membership of an umbrella
+("X is part of Y", "a member of Y", "X belongs to Y") and a branch of its parent
+("Hezbollah's Radwan Force") count too.
 
-Rejected (the negative cases): hostile or neutral links on the path (attacked,
-fought against, clashed, negotiated with, talks, deal), one organisation reporting
-on or speaking to the other (a news organisation, or a speaker in "X said"), and
-**denied or hypothetical claims** ("denies ties", "could ally", "may join forces"):
-these are not asserted at all.
+Rejected here (the negative cases): hostile or neutral links on the path (attacked,
+fought against, clashed, negotiated with, talks, deal), and one organisation reporting
+on or speaking to the other (a news organisation, or a speaker in "X said"). Opposing,
+ended, denied and hypothetical pairs are told apart before these rules run, in
+:mod:`~actorgraph.extractors.alliance.reading`.
 """
 
 from __future__ import annotations
@@ -21,18 +23,15 @@ from spacy.tokens import Token
 from actorgraph.extractors.alliance.lexicon import (
     COOPERATION_CUES,
     COOPERATIVE_MODIFIERS,
-    DENIAL_VERBS,
+    MEMBERSHIP_NOUNS,
+    MEMBERSHIP_VERBS,
     MODIFIER_DEPS,
     SPEAKER_DEPS,
     STATE_KINDS,
 )
-from actorgraph.extractors.lexicon import HOSTILE_CUES, HYPOTHETICAL_AUX, REPORTING_VERBS
-from actorgraph.extractors.mentions import Mention, MentionRelation
-from actorgraph.extractors.syntax import dependency_path
-from actorgraph.ontology import Relation
-
-MAX_PATH = 9
-
+from actorgraph.extractors.alliance.polarity import Finding, Polarity
+from actorgraph.extractors.lexicon import HOSTILE_CUES, REPORTING_VERBS
+from actorgraph.extractors.mentions import Mention
 
 BRANCH_CONFIDENCE = 0.75
 
@@ -43,39 +42,87 @@ CUE_ON_PATH_CONFIDENCE = 0.85
 CUE_BESIDE_PATH_CONFIDENCE = 0.7
 
 
-ANAPHOR_FACTOR = 0.9
-
-
-def alliance(first: Mention, second: Mention) -> MentionRelation | None:
-    """The cooperation that the sentence states between two organisations, if any."""
-    if _same_organisation(first, second) or first.is_media or second.is_media:
-        return None
-    path = dependency_path(first.head, second.head)
-    if len(path) < 2 or len(path) > MAX_PATH:
-        return None
-    if _overlaps(first, second) or _is_reported_by_one_side(path, first, second):
-        return None
+def cooperation(path: list[Token], first: Mention, second: Mention) -> Finding | None:
+    """The cooperation that ``path`` (from ``first`` to ``second``) states, if any."""
     if any(token.ent_type_ == "PERSON" for token in path[1:-1]):
         # "forces alongside Taliban commander Ali": the cue reaches a person, not the group.
         return None
+    if is_reported_by_one_side(path, first, second) or _is_hostile(path):
+        return None
     context = _context(path, first, second)
-    if _is_hostile(path) or any(_is_denied_or_hypothetical(token) for token in path):
-        return None
-    on_path = [t for t in path[1:-1] if _is_cue(t)]
-    beside = [t for t in context if _is_cue(t)]
+    clause = tuple(path)
+    on_path = [t for t in path[1:-1] if is_cue(t)]
+    beside = [t for t in context if is_cue(t)]
     if on_path:
-        confidence, cue = CUE_ON_PATH_CONFIDENCE, on_path[0]
-    elif beside:
-        confidence, cue = CUE_BESIDE_PATH_CONFIDENCE, beside[0]
-    elif _is_branch_of(path, first, second):
-        confidence, cue = BRANCH_CONFIDENCE, path[1] if len(path) > 2 else path[0]
-    else:
-        return None
-    if first.antecedent is not None or second.antecedent is not None:
-        confidence *= ANAPHOR_FACTOR
-    return MentionRelation(
-        first, Relation.ALLIED_WITH, second, round(confidence, 3), first.span.sent, cue.text
+        return Finding(Polarity.COOPERATING, on_path[0], CUE_ON_PATH_CONFIDENCE, clause)
+    if beside:
+        return Finding(Polarity.COOPERATING, beside[0], CUE_BESIDE_PATH_CONFIDENCE, clause)
+    membership = _membership_word(path, first, second)
+    if membership is not None:
+        return Finding(Polarity.COOPERATING, membership, BRANCH_CONFIDENCE, clause)
+    if _is_branch_of(path, first, second):
+        cue = path[1] if len(path) > 2 else path[0]
+        return Finding(Polarity.COOPERATING, cue, BRANCH_CONFIDENCE, clause)
+    return None
+
+
+def is_cue(token: Token) -> bool:
+    """A word of cooperation: "allied", "ties", "alongside", "Iran-backed"."""
+    return (
+        token.lemma_.lower() in COOPERATION_CUES
+        or token.lower_ in COOPERATION_CUES
+        or any(part in COOPERATION_CUES for part in token.lower_.split("-")[1:])
     )
+
+
+def is_reported_by_one_side(path: list[Token], first: Mention, second: Mention) -> bool:
+    """ "X said ... Y", "reported by X", "X told Y": one side is the speaker or the listener."""
+    for token in path[1:-1]:
+        if token.lemma_.lower() not in REPORTING_VERBS:
+            continue
+        ends = {first.head.i, second.head.i}
+        for child in token.children:
+            if child.dep_ in SPEAKER_DEPS and any(t.i in ends for t in child.subtree):
+                return True
+    return False
+
+
+def conjoined(a: Token, b: Token) -> bool:
+    """ "X and Y", "X, Y and Z": both are conjuncts of one list."""
+    return _conjunct_root(a).i == _conjunct_root(b).i
+
+
+def _conjunct_root(token: Token) -> Token:
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def _membership_word(path: list[Token], first: Mention, second: Mention) -> Token | None:
+    """ "X is part of Y", "X, a member of Y", "X belongs to Y": X is in the umbrella Y.
+
+    Units of a state's own forces or ministries are parts of one organisation, not allies.
+    """
+    for index in range(1, len(path) - 1):
+        token = path[index]
+        before, after = path[index - 1], path[index + 1]
+        word = token.lemma_.lower()
+        if word in MEMBERSHIP_NOUNS and token.dep_ not in ("dobj", "pobj"):
+            # "took part in", "in part" are no membership
+            preposition = "of"
+        elif word in MEMBERSHIP_VERBS:
+            preposition = "to"
+        else:
+            continue
+        if after.lower_ == preposition and after.head.i == token.i:
+            umbrella = second
+        elif before.lower_ == preposition and before.head.i == token.i:
+            umbrella = first
+        else:
+            continue
+        if umbrella.referent.kind not in STATE_KINDS:
+            return token
+    return None
 
 
 def _is_branch_of(path: list[Token], first: Mention, second: Mention) -> bool:
@@ -94,41 +141,16 @@ def _is_branch_of(path: list[Token], first: Mention, second: Mention) -> bool:
     return False
 
 
-def _same_organisation(first: Mention, second: Mention) -> bool:
-    a, b = first.referent, second.referent
-    if a is b:
-        return True
-    if a.known_as and a.known_as == b.known_as:
-        return True
-    return a.name.casefold() == b.name.casefold()
-
-
-def _overlaps(first: Mention, second: Mention) -> bool:
-    return first.span.start < second.span.end and second.span.start < first.span.end
-
-
-def _is_cue(token: Token) -> bool:
-    return (
-        token.lemma_.lower() in COOPERATION_CUES
-        or token.lower_ in COOPERATION_CUES
-        or any(part in COOPERATION_CUES for part in token.lower_.split("-")[1:])
-    )
-
-
 def _context(path: list[Token], first: Mention, second: Mention) -> list[Token]:
     """Words on the path plus their modifiers; for "X and Y", the verb they share."""
     tokens = list(path)
-    if _conjoined(first.head, second.head):
-        anchor = first.head if first.head.i < second.head.i else second.head
+    if conjoined(first.head, second.head):
+        anchor = _conjunct_root(first.head)
         tokens.append(anchor.head)
         tokens.extend(anchor.head.children)
     for token in list(tokens):
         tokens.extend(c for c in token.children if c.dep_ in MODIFIER_DEPS)
     return tokens
-
-
-def _conjoined(a: Token, b: Token) -> bool:
-    return (b.dep_ == "conj" and b.head.i == a.i) or (a.dep_ == "conj" and a.head.i == b.i)
 
 
 def _is_hostile(path: list[Token]) -> bool:
@@ -138,25 +160,3 @@ def _is_hostile(path: list[Token]) -> bool:
         if hostile and not any(c.lower_ in COOPERATIVE_MODIFIERS for c in token.children):
             return True
     return False
-
-
-def _is_reported_by_one_side(path: list[Token], first: Mention, second: Mention) -> bool:
-    """ "X said ... Y", "reported by X", "X told Y": one side is the speaker or the listener."""
-    for token in path[1:-1]:
-        if token.lemma_.lower() not in REPORTING_VERBS:
-            continue
-        ends = {first.head.i, second.head.i}
-        for child in token.children:
-            if child.dep_ in SPEAKER_DEPS and any(t.i in ends for t in child.subtree):
-                return True
-    return False
-
-
-def _is_denied_or_hypothetical(token: Token) -> bool:
-    if token.pos_ not in ("VERB", "AUX", "NOUN"):
-        return False
-    if any(child.dep_ == "neg" for child in token.children):
-        return True
-    if any(child.dep_ == "aux" and child.lower_ in HYPOTHETICAL_AUX for child in token.children):
-        return True
-    return any(ancestor.lemma_.lower() in DENIAL_VERBS for ancestor in token.ancestors)

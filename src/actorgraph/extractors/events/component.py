@@ -9,7 +9,11 @@ a raid") make one event whose kind is the most specific one; coordinated actions
 The place of an event is the province nearest to its trigger in the same sentence:
 a province named outright ("in Paktika province") or one reached through a district,
 city or village in the gazetteer ("a bombing in Jalalabad" → Nangarhar). Datelines
-("KABUL, Afghanistan —") are never event places.
+("KABUL, Afghanistan —") are never event places. An event whose sentence names no place
+takes the scene set just before; a later "The attack took place in Hiraan region" or
+"The incident occurred in ..." places the event it refers back to; and in a short report
+(a headline, a database entry) that names one province only, directly or through its
+places, every event is placed there — also from a topic label ("Guanajuato: ...").
 
 Negative cases: planned, threatened, denied or hypothetical actions ("planning
 attacks", "reserves the right to attack", "could strike") are not events.
@@ -27,8 +31,11 @@ from actorgraph.extractors.events.places import (
     PlaceCandidate,
     PlaceFinder,
     Scene,
+    locate_earlier_event,
     nearest_place,
     place_event,
+    report_place,
+    says_where_it_happened,
 )
 from actorgraph.extractors.events.triggers import (
     is_headline,
@@ -56,19 +63,29 @@ class EventExtractor:
     def __call__(self, doc: Doc) -> Doc:
         by_sentence = sentence_mentions(doc)
         country = self.places.country_hint(doc)
+        sentences = list(doc.sents)
+        places_of = [
+            self.places.place_candidates(s, by_sentence.get(s.start, []), country)
+            for s in sentences
+        ]
+        label = self.places.label_place(sentences[0], country) if sentences else None
+        whole = report_place(sentences, places_of, label)
         events: list[EventMention] = []
         scene = Scene()
-        for sentence in doc.sents:
+        for sentence, places in zip(sentences, places_of, strict=True):
             mentions = by_sentence.get(sentence.start, [])
-            places = self.places.place_candidates(sentence, mentions, country)
             scene.next_sentence(sentence, places)
-            for cluster in trigger_clusters(sentence):
+            clusters = trigger_clusters(sentence)
+            for cluster in clusters:
                 if events and refers_back(cluster):
+                    locate_earlier_event(events[-1], places, cluster)
                     continue
-                event = self.event_for(cluster, sentence, mentions, places, scene)
+                event = self.event_for(cluster, sentence, mentions, places, scene, whole)
                 if event is not None:
                     events.append(event)
                     scene.event_placed(event)
+            if not clusters and events and places and says_where_it_happened(sentence):
+                locate_earlier_event(events[-1], places, [sentence.root])
         events = drop_headline_repeats(events)
         attach_group_mentions(events, doc, by_sentence)
         doc._.ag_events = events
@@ -81,6 +98,7 @@ class EventExtractor:
         mentions: list[Mention],
         places: list[PlaceCandidate],
         scene: Scene,
+        whole: PlaceCandidate | None = None,
     ) -> EventMention | None:
         kind = max((trigger_kind(t) for t in cluster), key=lambda pair: pair[1])[0]
         event = EventMention(triggers=cluster, kind=kind, sentence=sentence)
@@ -92,6 +110,8 @@ class EventExtractor:
             place_event(event, own)
         elif inherited is not None:
             place_event(event, inherited, INHERITED_PLACE_CONFIDENCE)
+        elif whole is not None:
+            place_event(event, whole, INHERITED_PLACE_CONFIDENCE)
         event.participants = participants(cluster, sentence, mentions)
         if event.province is None and not event.participants:
             return None

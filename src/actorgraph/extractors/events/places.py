@@ -1,7 +1,21 @@
 """locatedIn: the province an event took place in.
 
 A province named outright, one reached through a district, city or village, or the place
-the text last set the scene in.
+the text last set the scene in. How reports name places:
+
+* entities the NER or the province ruler found ("in Kunar", "near Mosul");
+* "<Name> district / city / area / region ..." and "the town / village / outskirts of <Name>";
+* the name after a locative preposition ("in", "near", "outside", "at", "on"), which the NER
+  often misses or mislabels in wire and database phrasing ("in Kolofata", "IN KASHMIR");
+* comma chains, broadest last, read as one place: "in Gwoza town, Gwoza district, Borno
+  state, Nigeria", "near Boni (Douentza, Mopti)", "in the Kolofata area of Mayo-Sava
+  department, Far North region" — the province the chain states, else the one its places
+  agree on; a country in the chain narrows the lookups of the others;
+* a country the event is placed in ("killed in Afghanistan") rules out provinces of other
+  countries in the same sentence ("a New York Marine").
+
+>>> LOCATIVE_PREPOSITIONS >= {"in", "near", "outside"}
+True
 """
 
 from __future__ import annotations
@@ -16,10 +30,11 @@ from actorgraph.extractors.events.triggers import (
     BACKGROUND_GOVERNORS,
     CLAUSE_EDGES,
     describes_a_person,
+    is_trigger_word,
 )
 from actorgraph.extractors.lexicon import PLACE_NOUNS
 from actorgraph.extractors.mentions import Mention
-from actorgraph.gazetteers.places import Gazetteer, Province
+from actorgraph.gazetteers.places import Gazetteer, PlaceMatch, Province
 from actorgraph.ontology import EntityType
 
 DATELINE_SEPARATORS = frozenset({"—", "–", "--", "-", ":", ")"})
@@ -42,11 +57,74 @@ FRAME_SENTENCES = 3
 NAME_CONNECTORS = frozenset({"-", "e", "i", "ye", "al", "el", "wa"})
 
 
-#: How many tokens after a district a stated province may follow ("X district, Y province").
-STATED_PROVINCE_WINDOW = 6
-
-
 GAZETTEER_PLACE_CONFIDENCE = 0.75
+
+
+#: Prepositions after which a name is where something happened.
+LOCATIVE_PREPOSITIONS = frozenset(
+    {"in", "near", "at", "outside", "around", "inside", "across", "into", "on", "towards"}
+)
+
+
+#: Nouns whose "of" names a place: "the town of Kafr Nabl", "the outskirts of Damascus".
+PLACE_OF_NOUNS = PLACE_NOUNS | frozenset(
+    {"village", "town", "city", "outskirts", "countryside", "suburb", "suburbs", "vicinity"}
+)
+
+
+#: Words that may stand between the places of one chain: "Gwoza town, Gwoza district, Borno".
+CHAIN_LINKS = (
+    PLACE_OF_NOUNS
+    | frozenset({",", "(", ")", "of", "the", "in", "-", "–", "province", "tribal", "agency"})
+    | frozenset({"governorate", "prefecture", "municipality", "commune", "locality", "lga"})
+)
+
+
+#: At most this many link tokens between two places of a chain.
+CHAIN_GAP = 4
+
+
+#: Entity labels of names that are never places: "in January", "in 2015".
+NOT_PLACE_ENTITIES = frozenset(
+    {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "NORP", "EVENT"}
+)
+
+
+#: Prepositions of a target rather than a setting: a person or group after them is no place
+#: ("an attack on Ahmed Shah", "fired at the Taliban").
+TARGET_PREPOSITIONS = frozenset({"on", "at", "into", "towards"})
+
+
+#: The longest name read after a locative preposition.
+MAX_NAME_TOKENS = 5
+
+
+#: A place the gazetteer finds only from a bare name after a preposition (no NER label):
+#: with no country to narrow it down, only a district, a province or a town of this size.
+UNNARROWED_MIN_POPULATION = 50_000
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceCandidate:
+    """A place named in a sentence and the province it lies in."""
+
+    span: Span
+    province: Province
+    confidence: float
+    is_district: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class _Named:
+    """A span that names a place, before the gazetteer reads it."""
+
+    span: Span
+    #: the province mention, when the span is one
+    mention: Mention | None = None
+    #: the country the span names ("Nigeria"), when it names one
+    country: str | None = None
+    #: found only after a preposition: looked up strictly (no NER label vouches for it)
+    loose: bool = False
 
 
 class PlaceFinder:
@@ -64,34 +142,94 @@ class PlaceFinder:
         count only when the sentence names no other place.
         """
         skip_until = dateline_end(sentence)
-        explicit = [
-            PlaceCandidate(m.span, province, EXPLICIT_PROVINCE_CONFIDENCE)
-            for m in mentions
-            if m.type is EntityType.PROVINCE and m.span.start >= skip_until
-            for province in [self.province_of(m, country)]
-            if province is not None
-        ]
-        found = []
-        for span in place_spans(sentence, skip_until):
-            if any(m.span.start <= span.start < m.span.end for m in mentions):
-                continue
-            if any(0 <= c.span.start - span.end <= STATED_PROVINCE_WINDOW for c in explicit):
-                # "Khas district, Uruzgan province": the text states the province itself.
-                continue
-            matches = self.gazetteer.find_place(span.text, country)
-            if matches:
-                best = matches[0]
-                found.append(
-                    PlaceCandidate(
-                        span,
-                        best.province,
-                        GAZETTEER_PLACE_CONFIDENCE,
-                        is_district=best.kind == "district",
-                    )
-                )
-        candidates = sorted(explicit + found, key=lambda c: c.span.start)
+        named = self.named_places(sentence, mentions, skip_until)
+        candidates: list[PlaceCandidate] = []
+        for chain in _chains(named):
+            candidates += self._resolve_chain(chain, country)
+        candidates = _in_stated_countries(candidates, self._stated_countries(named))
+        candidates.sort(key=lambda c: c.span.start)
         direct = [c for c in candidates if not describes_a_person(c.span)]
         return direct or candidates
+
+    # ---------------------------------------------------------------- finding names
+
+    def named_places(
+        self, sentence: Span, mentions: list[Mention], skip_until: int
+    ) -> list[_Named]:
+        """Every span of the sentence that names a place, in reading order, without overlaps."""
+        provinces = [
+            _Named(m.span, mention=m)
+            for m in mentions
+            if m.type is EntityType.PROVINCE and m.span.start >= skip_until
+        ]
+        taken = {i for n in provinces for i in range(n.span.start, n.span.end)}
+        found: list[_Named] = list(provinces)
+        for span, loose in _place_spans(sentence, skip_until):
+            if any(i in taken for i in range(span.start, span.end)):
+                continue
+            code = self.gazetteer.country_code(span.text)
+            if code is None and loose and _is_country_word(span, self.gazetteer):
+                continue  # "in Afghan east", "in Pakistani Kashmir": no place of its own
+            found.append(_Named(span, country=code, loose=loose))
+            taken.update(range(span.start, span.end))
+        return sorted(found, key=lambda n: n.span.start)
+
+    def _stated_countries(self, named: list[_Named]) -> set[str]:
+        """Countries the sentence places something in: "killed in Afghanistan", "in Mali's"."""
+        return {n.country for n in named if n.country and _placed_in(n.span)}
+
+    # ---------------------------------------------------------------- reading chains
+
+    def _resolve_chain(self, chain: list[_Named], country: str | None) -> list[PlaceCandidate]:
+        """One candidate for a chain whose places agree; else one per place, as written."""
+        stated = [n.country for n in chain if n.country]
+        country = stated[-1] if stated else country
+        places = [n for n in chain if not n.country]
+        options = [self._options(n, country) for n in places]
+        resolved = [(n, o) for n, o in zip(places, options, strict=True) if o]
+        if not resolved:
+            return []
+        if len(resolved) == 1 or len(chain) == 1:
+            return [_candidate(n.span, o[0]) for n, o in resolved]
+        explicit = {o[0].province.code for n, o in resolved if n.mention is not None}
+        span = chain[0].span.doc[chain[0].span.start : chain[-1].span.end]
+        if len(explicit) > 1:
+            # "in Kabul, Kandahar and Helmand": a list of provinces, each its own place
+            return [_candidate(n.span, o[0]) for n, o in resolved]
+        if explicit:
+            code = next(iter(explicit))
+            match = next(o[0] for n, o in resolved if n.mention is not None)
+            return [_candidate(span, match, is_district=_has_district(resolved, code))]
+        return [self._agreement(span, resolved)]
+
+    def _agreement(
+        self, span: Span, resolved: list[tuple[_Named, list[PlaceMatch]]]
+    ) -> PlaceCandidate:
+        """The province most places of a chain can lie in; on a tie the broadest (last) one's.
+
+        "Los Espinos, Zamora": Zamora's match decides where Los Espinos lies.
+        """
+        votes = Counter(
+            code for _, options in resolved for code in {o.province.code for o in options}
+        )
+        best = max(votes.values())
+        for _named, options in reversed(resolved):
+            for option in options:
+                if votes[option.province.code] == best:
+                    return _candidate(span, option, is_district=option.kind == "district")
+        return _candidate(span, resolved[-1][1][0])
+
+    def _options(self, named: _Named, country: str | None) -> list[PlaceMatch]:
+        """Where a named place may lie, best first (a province mention: just itself)."""
+        if named.mention is not None:
+            province = self.province_of(named.mention, country)
+            if province is None:
+                return []
+            return [PlaceMatch(province.name, province, "province", 0)]
+        matches = self.gazetteer.find_place(named.span.text, country)
+        if named.loose:
+            matches = [m for m in matches if _trusted(m, named.span, country)]
+        return matches
 
     def province_of(self, mention: Mention, country: str | None) -> Province | None:
         if mention.iso3166_2:
@@ -124,7 +262,76 @@ class PlaceFinder:
                     votes[code] += 1
             elif ent.label_ == "PROVINCE" and ent.ent_id_:
                 votes[ent.ent_id_.split("-")[0]] += 1
+            elif ent.label_ == "ORG" and len(ent) > 1:
+                # "Indian army", "Syrian forces": the demonym the organisation's name starts with
+                code = self.gazetteer.country_code(ent[0].text)
+                if code:
+                    votes[code] += 1
         return votes.most_common(1)[0][0] if votes else None
+
+
+def _candidate(span: Span, match: PlaceMatch, *, is_district: bool | None = None) -> PlaceCandidate:
+    explicit = match.kind == "province"
+    return PlaceCandidate(
+        span,
+        match.province,
+        EXPLICIT_PROVINCE_CONFIDENCE if explicit else GAZETTEER_PLACE_CONFIDENCE,
+        is_district=match.kind == "district" if is_district is None else is_district,
+    )
+
+
+def _has_district(resolved: list[tuple[_Named, list[PlaceMatch]]], code: str) -> bool:
+    return any(o[0].kind == "district" and o[0].province.code == code for _, o in resolved)
+
+
+def _trusted(match: PlaceMatch, span: Span, country: str | None) -> bool:
+    """A bare name after a preposition: a district or province, or a town big enough or in
+    the article's country; a name the NER took for a person only in the article's country."""
+    if country is None and span.root.ent_type_ in ("PERSON", "ORG"):
+        return False
+    if match.kind != "city" or country is not None:
+        return True
+    return match.population >= UNNARROWED_MIN_POPULATION
+
+
+def _is_country_word(span: Span, gazetteer: Gazetteer) -> bool:
+    return any(gazetteer.country_code(t.text) for t in span if t.is_title or t.is_upper)
+
+
+def _in_stated_countries(
+    candidates: list[PlaceCandidate], countries: set[str]
+) -> list[PlaceCandidate]:
+    """Provinces in a country the sentence places its news in; all when it names none."""
+    if not countries:
+        return candidates
+    return [c for c in candidates if c.province.country in countries]
+
+
+def _placed_in(span: Span) -> bool:
+    """ "in Afghanistan", "in Mali's Mopti region", "across Syria": a country as the place."""
+    root = span.root
+    if root.dep_ == "poss":
+        root = root.head
+    return root.dep_ == "pobj" and root.head.lower_ in ("in", "across", "inside", "throughout")
+
+
+def _chains(named: list[_Named]) -> list[list[_Named]]:
+    """Places that follow each other with only commas, brackets and place nouns between."""
+    chains: list[list[_Named]] = []
+    for item in named:
+        if chains and _linked(chains[-1][-1].span, item.span):
+            chains[-1].append(item)
+        else:
+            chains.append([item])
+    return chains
+
+
+def _linked(first: Span, second: Span) -> bool:
+    gap = first.doc[first.end : second.start]
+    if not gap or len(gap) > CHAIN_GAP or not all(t.lower_ in CHAIN_LINKS for t in gap):
+        return False
+    # a comma, a bracket, "of" or a place noun: not "in Kabul in May", "the Kabul the ..."
+    return any(t.text in (",", "(") or t.lower_ in PLACE_OF_NOUNS or t.lower_ == "of" for t in gap)
 
 
 class Scene:
@@ -182,21 +389,16 @@ def _opens_sentence(span: Span, sentence: Span) -> bool:
     return len(words) <= 3 and any(t.lower_ in ("in", "near", "at") for t in words)
 
 
-@dataclass(frozen=True, slots=True)
-class PlaceCandidate:
-    """A place named in a sentence and the province it lies in."""
-
-    span: Span
-    province: Province
-    confidence: float
-    is_district: bool = False
-
-
 def nearest_place(places: list[PlaceCandidate], triggers: list[Token]) -> PlaceCandidate:
     """The place closest to the event's words; a stated province wins a tie."""
-    return min(
-        places, key=lambda c: (min(abs(c.span.root.i - t.i) for t in triggers), -c.confidence)
-    )
+    return min(places, key=lambda c: (min(_distance(c.span, t) for t in triggers), -c.confidence))
+
+
+def _distance(span: Span, token: Token) -> int:
+    """Tokens between a place and a trigger (0 when the trigger is inside the place's span)."""
+    if span.start <= token.i < span.end:
+        return 0
+    return min(abs(span.root.i - token.i), abs(span.start - token.i))
 
 
 def setting_of(places: list[PlaceCandidate]) -> PlaceCandidate:
@@ -212,7 +414,11 @@ def place_event(
 
 
 def dateline_end(sentence: Span) -> int:
-    """Token index where a leading dateline ("KABUL, Afghanistan (Jan. 25) -") ends."""
+    """Token index where a leading dateline ("KABUL, Afghanistan (Jan. 25) -") ends.
+
+    A line that reports an event ("KURDS KILL THREE POLICE OFFICERS") is a headline, not a
+    dateline, however upper-case it is.
+    """
     first = sentence[0]
     if not (first.is_upper and len(first.text) > 1) and first.ent_type_ not in ("GPE", "PROVINCE"):
         return sentence.start
@@ -223,28 +429,76 @@ def dateline_end(sentence: Span) -> int:
             return sentence.start
         if token.text in DATELINE_SEPARATORS:
             return token.i + 1
+        if is_trigger_word(token):
+            return sentence.start
     return sentence.end if len(sentence) <= limit else sentence.start
 
 
 def place_spans(sentence: Span, skip_until: int) -> list[Span]:
-    """Candidate place names: GPE/LOC/FAC entities and "Name district / village" phrases."""
+    """Candidate place names: GPE/LOC/FAC entities, "Name district" and "in Name" phrases."""
+    return [span for span, _loose in _place_spans(sentence, skip_until)]
+
+
+def _place_spans(sentence: Span, skip_until: int) -> list[tuple[Span, bool]]:
+    """Place names with whether only a preposition says they are places (``loose``)."""
     doc = sentence.doc
     spans = [
-        ent
+        (ent, False)
         for ent in doc.ents
         if ent.label_ in ("GPE", "LOC", "FAC")
         and sentence.start <= ent.start < sentence.end
         and ent.start >= skip_until
     ]
     for token in sentence:
-        if token.lower_ not in PLACE_NOUNS or token.i <= skip_until:
+        if token.i < skip_until:
             continue
-        start = token.i
-        while start - 1 >= max(sentence.start, skip_until) and _name_part(doc[start - 1]):
-            start -= 1
-        if start < token.i and not doc[start].is_punct:
-            spans.append(doc[start : token.i])
-    return spans
+        if token.lower_ in PLACE_NOUNS and token.i > skip_until:
+            start = token.i
+            while start - 1 >= max(sentence.start, skip_until) and _name_part(doc[start - 1]):
+                start -= 1
+            if start < token.i and not doc[start].is_punct:
+                spans.append((doc[start : token.i], False))
+        if _introduces_a_place(token):
+            name = _name_after(token, sentence.end)
+            if name is not None:
+                spans.append((name, True))
+    return sorted(spans, key=lambda pair: (pair[0].start, -len(pair[0]), pair[1]))
+
+
+def _introduces_a_place(token: Token) -> bool:
+    """ "in", "near" ...; "of" after a place noun ("the town of", "the outskirts of")."""
+    word = token.lower_
+    if word in LOCATIVE_PREPOSITIONS:
+        return True
+    return word == "of" and token.i > 0 and token.doc[token.i - 1].lower_ in PLACE_OF_NOUNS
+
+
+def _name_after(preposition: Token, limit: int) -> Span | None:
+    """The proper name right after a preposition ("in the Kolofata area" → "Kolofata")."""
+    doc = preposition.doc
+    start = preposition.i + 1
+    while start < limit and doc[start].lower_ in ("the", "a"):
+        start += 1
+    end = start
+    while end < limit and end - start < MAX_NAME_TOKENS and _loose_name_part(doc[end], start):
+        end += 1
+    while end > start and doc[end - 1].text in NAME_CONNECTORS:
+        end -= 1
+    if end == start:
+        return None
+    if preposition.lower_ in TARGET_PREPOSITIONS and doc[start].ent_type_ in ("PERSON", "ORG"):
+        return None
+    return doc[start:end]
+
+
+def _loose_name_part(token: Token, start: int) -> bool:
+    if token.i > start and (token.text in NAME_CONNECTORS or token.text in ("'", "’")):
+        return not token.whitespace_ or token.text in NAME_CONNECTORS
+    if not token.is_alpha or token.like_num or token.ent_type_ in NOT_PLACE_ENTITIES:
+        return False
+    if token.lower_ in PLACE_OF_NOUNS or is_trigger_word(token) or token.is_stop:
+        return False
+    return token.is_title or token.is_upper
 
 
 def _name_part(token: Token) -> bool:

@@ -1,29 +1,49 @@
 """Event triggers: the nouns and verbs news uses for violence, mapped to ontology kinds.
 
 Also what makes a mention background rather than an event of the day.
+
+Words are read through their lemma, and, where the tagger cannot help (title-case and
+upper-case headlines, whose words it reads as proper nouns), through their inflections:
+"Kills", "SHELLED", "Raids" are "kill", "shell", "raid".
+
+>>> sorted(_inflections("shelled"))[:2]
+['shel', 'shell']
+>>> _trigger_word("kills", "kills", True), _trigger_word("raids", "raids", True)
+('kill', 'raid')
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
 from actorgraph.extractors.lexicon import IRREALIS_AUX
 from actorgraph.ontology import EventKind
 
+Reading = tuple[EventKind, int]
+
+AIRSTRIKE: Reading = (EventKind.AIRSTRIKE, 9)
+BOMBING: Reading = (EventKind.BOMBING, 8)
+ATTACK: Reading = (EventKind.ATTACK, 4)
+KILLING: Reading = (EventKind.KILLING, 2)
+#: "targeted a hideout": an attack, but the weakest word for one; any other trigger of the
+#: same event names its kind ("an airstrike targeted ...", "the raid targeted ...").
+TARGETING: Reading = (EventKind.ATTACK, 1)
+
 #: lemma → (kind, rank); among joined triggers the highest rank names the event.
-TRIGGERS: dict[str, tuple[EventKind, int]] = {
-    **dict.fromkeys(
-        ["airstrike", "air-strike", "bombardment", "airstrikes"], (EventKind.AIRSTRIKE, 9)
-    ),
+TRIGGERS: dict[str, Reading] = {
+    **dict.fromkeys(["airstrike", "air-strike", "bombardment", "airstrikes"], AIRSTRIKE),
     **dict.fromkeys(
         ["bombing", "bomb", "ied", "explosion", "blast", "explode", "detonate", "bomber"],
-        (EventKind.BOMBING, 8),
+        BOMBING,
     ),
     **dict.fromkeys(
         ["kidnap", "kidnapping", "abduct", "abduction", "kidnapped", "abducted"],
         (EventKind.KIDNAPPING, 7),
     ),
-    **dict.fromkeys(["raid", "incursion"], (EventKind.RAID, 6)),
+    **dict.fromkeys(["incursion"], (EventKind.RAID, 6)),
     **dict.fromkeys(
         [
             "clash",
@@ -39,15 +59,41 @@ TRIGGERS: dict[str, tuple[EventKind, int]] = {
         (EventKind.CLASH, 5),
     ),
     **dict.fromkeys(
-        ["attack", "ambush", "assault", "shelling", "shell", "shooting", "offensive", "storm"],
-        (EventKind.ATTACK, 4),
+        [
+            "attack",
+            "ambush",
+            "assault",
+            "shelling",
+            "shell",
+            "shooting",
+            "offensive",
+            "storm",
+            "besiege",
+            "overrun",
+            "torch",
+            "stab",
+        ],
+        ATTACK,
     ),
     **dict.fromkeys(
         ["capture", "arrest", "detain", "detention", "apprehend", "seize"], (EventKind.CAPTURE, 3)
     ),
     **dict.fromkeys(
-        ["kill", "killing", "assassinate", "assassination", "execute", "behead", "murder"],
-        (EventKind.KILLING, 2),
+        [
+            "kill",
+            "killing",
+            "assassinate",
+            "assassination",
+            "execute",
+            "behead",
+            "murder",
+            "massacre",
+            "slay",
+            "lynch",
+            "homicide",
+            "die",
+        ],
+        KILLING,
     ),
     **dict.fromkeys(["protest", "demonstration"], (EventKind.PROTEST, 1)),
     "operation": (EventKind.RAID, 0),
@@ -75,6 +121,54 @@ BOMB_WORDS = frozenset(
 )
 
 
+#: What is fired, dropped or hits a place in an attack: "shells hit Aleppo", "fired rockets".
+PROJECTILE_WORDS = frozenset(
+    {
+        "shell",
+        "rocket",
+        "mortar",
+        "missile",
+        "artillery",
+        "barrel",
+        "projectile",
+        "bullet",
+        "round",
+        "munition",
+        "grenade",
+        "gunfire",
+        "bomb",
+        "explosive",
+        "airstrike",
+        "strike",
+        "drone",
+    }
+)
+
+
+#: Words that name the action only together with the words around them ("hit" needs a
+#: weapon, "drop" an explosive, "gun" a "down"); each reads the token's context.
+CONTEXTUAL_WORDS = frozenset(
+    {"strike", "bombard", "raid", "hit", "drop", "fire", "shoot", "gun", "blow", "target"}
+)
+
+
+#: Words that are events only as verbs: "died", "torched"; not "a storm", "the target".
+VERB_ONLY = frozenset({"die", "storm", "torch", "stab", "besiege", "overrun", "target"})
+
+
+#: Forms the lemmatizer does not give back for words it takes for proper nouns.
+IRREGULAR_FORMS = {
+    "struck": "strike",
+    "shot": "shoot",
+    "slain": "slay",
+    "slew": "slay",
+    "blew": "blow",
+    "blown": "blow",
+    "fought": "fight",
+    "overran": "overrun",
+}
+
+
 #: Actions governed by these words did not (yet) happen, or are a person's background
 #: ("planning attacks", "responsible for IED attacks", "linked to the bombing").
 BACKGROUND_GOVERNORS = frozenset(
@@ -83,6 +177,35 @@ BACKGROUND_GOVERNORS = frozenset(
     continue promise threat capability responsible deny foil thwart involve link connect
     associate suspect accuse blame facilitate coordinate direct orchestrate mastermind organise
     organize
+    """.split()
+)
+
+
+#: Adverbs of a habit or of the past: "has clashed repeatedly with", "previously attacked".
+HABITUAL_ADVERBS = frozenset(
+    """
+    repeatedly frequently regularly often previously routinely periodically occasionally
+    sometimes constantly formerly continually persistently habitually
+    """.split()
+)
+
+
+#: Modifiers of an event noun that make it another event than the one reported:
+#: "has carried out similar attacks", "a previous bombing", "such raids".
+OTHER_EVENT_MODIFIERS = frozenset(
+    """
+    similar previous past prior earlier former frequent repeated recurrent periodic regular
+    numerous such countless
+    """.split()
+)
+
+
+#: Words of a short span of time: "killed since Sunday evening" is an event, "fought
+#: since 2015" a state of affairs.
+MOMENT_WORDS = frozenset(
+    """
+    monday tuesday wednesday thursday friday saturday sunday morning afternoon evening night
+    dawn dusk midnight noon yesterday today weekend hour hours
     """.split()
 )
 
@@ -105,6 +228,11 @@ SEQUENCE_PREPS = frozenset({"after", "before", "following", "since", "ahead"})
 
 
 DEFINITE_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
+
+
+#: Parts of speech a trigger may have; upper-case headlines confuse the tagger further.
+TRIGGER_POS = frozenset({"NOUN", "VERB", "PROPN"})
+SHOUTED_POS = TRIGGER_POS | {"ADJ", "ADV", "ADP", "X"}
 
 
 def anchor_token(cluster: list[Token]) -> Token:
@@ -138,34 +266,184 @@ def is_headline(sentence: Span) -> bool:
     return followed_by_break and last.text not in (".", "!", "?", '"', "”")
 
 
-def trigger_kind(token: Token) -> tuple[EventKind, int]:
-    word = token.lemma_.lower()
-    if word == "strike" or token.lower_ in ("strike", "strikes", "struck"):
-        related = {t.lemma_.lower() for t in token.children} | {t.lower_ for t in token.children}
-        if token.pos_ == "VERB":
-            related |= {
-                t.lemma_.lower() for c in token.children if c.dep_ == "nsubj" for t in c.subtree
-            }
-        if related & AIR_WORDS:
-            return EventKind.AIRSTRIKE, 9
-        if related & BOMB_WORDS:
-            return EventKind.BOMBING, 8
-        return EventKind.ATTACK, 4
-    if word not in TRIGGERS and token.lower_ in TRIGGERS:
-        word = token.lower_
-    return TRIGGERS[word]
+# -- reading a word ----------------------------------------------------------------------------
+
+
+def trigger_word(token: Token) -> str | None:
+    """The trigger vocabulary entry a token is a form of, if any ("SHELLED" → "shell")."""
+    loose = token.pos_ == "PROPN" or token.is_upper or token.lemma_.lower() == token.lower_
+    return _trigger_word(token.lemma_.lower(), token.lower_, loose)
+
+
+@lru_cache(maxsize=8192)
+def _trigger_word(lemma: str, lower: str, loose: bool) -> str | None:
+    candidates = [lemma, lower, *(_inflections(lower) if loose else ())]
+    return next((word for word in candidates if word in _VOCABULARY), None)
+
+
+def _inflections(word: str) -> Iterator[str]:
+    """Base forms a word may be an inflection of: "kills" → "kill", "kidnapped" → "kidnap"."""
+    if word in IRREGULAR_FORMS:
+        yield IRREGULAR_FORMS[word]
+    for suffix, replacement in (
+        ("ies", "y"),
+        ("ied", "y"),
+        ("es", ""),
+        ("s", ""),
+        ("ed", ""),
+        ("ed", "e"),
+        ("d", ""),
+        ("ing", ""),
+        ("ing", "e"),
+    ):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            stem = word[: -len(suffix)] + replacement
+            yield stem
+            if stem[-1] == stem[-2]:
+                yield stem[:-1]  # "shelled" → "shel" + "l", "kidnapped" → "kidnap"
+
+
+def trigger_kind(token: Token) -> Reading:
+    """The kind and rank of a trigger token (ValueError for a token that is none)."""
+    reading = _reading(token)
+    if reading is None:
+        raise ValueError(f"{token.text!r} is not an event trigger")
+    return reading
 
 
 def trigger_rank(token: Token) -> int:
     return trigger_kind(token)[1]
 
 
+def _reading(token: Token) -> Reading | None:
+    word = trigger_word(token)
+    if word is None:
+        return None
+    if word in VERB_ONLY and not _verb_like(token):
+        return None
+    if word in CONTEXTUAL_WORDS:
+        return _CONTEXT_READERS[word](token)
+    return TRIGGERS[word]
+
+
+def _verb_like(token: Token) -> bool:
+    """A verb, or a word of a title-case or upper-case headline the tagger took for a name."""
+    if token.pos_ in ("VERB", "PROPN"):
+        return True
+    return token.is_upper and token.pos_ in SHOUTED_POS
+
+
+def _related_words(token: Token) -> set[str]:
+    """Lemmas and forms of the token's children, and for a verb of its subject's subtree."""
+    related = {t.lemma_.lower() for t in token.children} | {t.lower_ for t in token.children}
+    if token.pos_ == "VERB":
+        for child in token.children:
+            if child.dep_ in ("nsubj", "nsubjpass", "dobj", "agent"):
+                related |= {t.lemma_.lower() for t in child.subtree}
+    return related
+
+
+def _strike_reading(token: Token, default: Reading = ATTACK) -> Reading:
+    """ "drones struck", "an air strike" → airstrike; "a bomb struck" → bombing."""
+    related = _related_words(token)
+    if related & AIR_WORDS:
+        return AIRSTRIKE
+    if related & BOMB_WORDS:
+        return BOMBING
+    return default
+
+
+def _raid_reading(token: Token) -> Reading:
+    """ "an air raid" is an airstrike; any other raid a raid."""
+    children = {t.lower_ for t in token.children}
+    return AIRSTRIKE if children & AIR_WORDS else (EventKind.RAID, 6)
+
+
+def _hit_reading(token: Token) -> Reading | None:
+    """ "shells hit Aleppo", "a drone strike hit a car"; not "the economy was hit"."""
+    if token.pos_ != "VERB":
+        return None
+    related = _related_words(token)
+    if not related & (PROJECTILE_WORDS | AIR_WORDS | BOMB_WORDS):
+        return None
+    return _strike_reading(token)
+
+
+def _drop_reading(token: Token) -> Reading | None:
+    """ "dropped an explosive device on a vehicle", "helicopters dropped barrel bombs"."""
+    if token.pos_ != "VERB":
+        return None
+    related = _related_words(token)
+    if not related & (BOMB_WORDS | {"barrel", "munition", "shell", "mortar"}):
+        return None
+    return AIRSTRIKE if related & AIR_WORDS else BOMBING
+
+
+def _fire_reading(token: Token) -> Reading | None:
+    """ "fired rockets at", "opened fire on a bus"; not "the minister was fired"."""
+    if token.pos_ == "NOUN":
+        return ATTACK if token.head.lemma_.lower() == "open" else None
+    if token.pos_ != "VERB":
+        return None
+    for child in token.children:
+        if child.dep_ == "dobj" and child.lemma_.lower() in PROJECTILE_WORDS:
+            return ATTACK
+        if child.dep_ == "prep" and child.lower_ in ("at", "on", "upon", "into"):
+            return ATTACK
+    return None
+
+
+def _shoot_reading(token: Token) -> Reading | None:
+    """ "shot dead" is a killing; "shot and wounded", "shot down a drone" an attack."""
+    if any(c.lower_ == "dead" for c in token.children):
+        return KILLING  # also where the tagger reads "shot" as a noun ("Police major shot dead")
+    return ATTACK if _verb_like(token) else None
+
+
+def _particle_reading(particle: str, reading: Reading) -> Callable[[Token], Reading | None]:
+    """ "gunned down" (a killing), "blew up" (a bombing): the verb with its particle."""
+
+    def read(token: Token) -> Reading | None:
+        has_particle = any(c.dep_ == "prt" and c.lower_ == particle for c in token.children)
+        following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+        if has_particle or (following is not None and following.lower_ == particle):
+            return reading
+        return None
+
+    return read
+
+
+def _target_reading(token: Token) -> Reading | None:
+    """ "forces targeted a hideout": an attack on something, not "targeted sanctions"."""
+    has_object = any(c.dep_ in ("dobj", "nsubjpass") for c in token.children)
+    return TARGETING if has_object else None
+
+
+_CONTEXT_READERS: dict[str, Callable[[Token], Reading | None]] = {
+    "strike": _strike_reading,
+    "bombard": _strike_reading,
+    "raid": _raid_reading,
+    "hit": _hit_reading,
+    "drop": _drop_reading,
+    "fire": _fire_reading,
+    "shoot": _shoot_reading,
+    "gun": _particle_reading("down", KILLING),
+    "blow": _particle_reading("up", BOMBING),
+    "target": _target_reading,
+}
+
+
+_VOCABULARY = frozenset(TRIGGERS) | CONTEXTUAL_WORDS
+
+
+# -- is it an event of the day? ----------------------------------------------------------------
+
+
 def is_trigger(token: Token) -> bool:
-    if token.pos_ not in ("NOUN", "VERB", "PROPN"):
+    allowed = SHOUTED_POS if token.is_upper and len(token.text) > 1 else TRIGGER_POS
+    if token.pos_ not in allowed or _reading(token) is None:
         return False
-    word = token.lemma_.lower()
-    if word not in TRIGGERS and token.lower_ not in TRIGGERS and word != "strike":
-        return False
+    word = trigger_word(token)
     if word in PEOPLE_OBJECT_ONLY and token.pos_ == "VERB" and not _has_human_object(token):
         return False
     if token.pos_ == "NOUN" and (_is_modifier_noun(token) or _is_habitual_plural(token)):
@@ -179,14 +457,22 @@ def _is_modifier_noun(token: Token) -> bool:
 
 
 def _is_habitual_plural(token: Token) -> bool:
-    """ "attacks on villages", "IED attacks against forces": many events, none in particular."""
+    """ "attacks on villages", "IED attacks against forces": many events, none in particular.
+
+    Except where a plural reports the news itself: in a headline ("Clashes in Daraa city")
+    and as the subject of what happened ("Clashes erupted near Talbisah").
+    """
     if token.tag_ != "NNS":
         return False
-    return not any(c.dep_ in ("det", "nummod", "poss") for c in token.children)
+    if any(c.dep_ in ("det", "nummod", "poss") for c in token.children):
+        return False
+    if is_headline(token.sent):
+        return any(c.lower_ in OTHER_EVENT_MODIFIERS for c in token.children)
+    return not (token.dep_ == "nsubj" and token.head.tag_ == "VBD")
 
 
 def is_trigger_word(token: Token) -> bool:
-    return token.lemma_.lower() in TRIGGERS or token.lower_ in TRIGGERS
+    return trigger_word(token) is not None
 
 
 def _has_human_object(token: Token) -> bool:
@@ -220,7 +506,7 @@ HUMAN_NOUNS = frozenset(
 
 
 def _is_background(token: Token) -> bool:
-    """Negated, hypothetical, planned, or part of a description of someone's past."""
+    """Negated, hypothetical, planned, habitual, or part of a description of someone's past."""
     if any(c.dep_ == "neg" for c in token.children):
         return True
     if token.pos_ == "VERB" and any(
@@ -229,15 +515,50 @@ def _is_background(token: Token) -> bool:
         return True  # "could attack", "an operation to capture a leader"
     if token.pos_ == "VERB" and _lasts(token):
         return True  # "has fought the jihadists since 2015": a state of affairs, not an event
+    if _is_habitual(token):
+        return True  # "has clashed repeatedly with", "has carried out similar attacks"
     node = token
     for steps, ancestor in enumerate(token.ancestors):
         if steps < GOVERNOR_STEPS and ancestor.lemma_.lower() in BACKGROUND_GOVERNORS:
             return True
-        if node.dep_ in ("acl", "relcl") and _is_person_noun(ancestor):
+        if node.dep_ in ("acl", "relcl") and _is_person_noun(ancestor) and not _victim_of(node):
             # "a leader who planned attacks", "a facilitator suspected of the bombing"
             return True
         node = ancestor
     return False
+
+
+def _victim_of(node: Token) -> bool:
+    """ "militants killed in Assam", "a soldier wounded in the attack": a passive participle
+    that says what happened to the person it describes is the event itself."""
+    return node.dep_ == "acl" and node.tag_ == "VBN" and is_trigger_word(node)
+
+
+def _is_habitual(token: Token) -> bool:
+    """A habit or a past of the actor, not the event reported (module doc)."""
+    words = [c for c in token.children if c.dep_ in ("amod", "advmod", "npadvmod")]
+    if any(c.lower_ in OTHER_EVENT_MODIFIERS for c in words if c.dep_ == "amod"):
+        return True
+    verb = token
+    if token.pos_ == "NOUN" and token.dep_ in ("dobj", "nsubjpass", "nsubj", "pobj"):
+        verb = token.head if token.dep_ != "pobj" else token.head.head
+    for candidate in {token, verb}:
+        for child in candidate.children:
+            if child.dep_ == "advmod" and child.lower_ in HABITUAL_ADVERBS:
+                return True
+            if child.dep_ == "prep" and child.lower_ == "in" and _names_the_past(child):
+                return True
+    # "has been fighting the army": an ongoing war, not the day's clash
+    auxiliaries = {c.lower_ for c in token.children if c.dep_ == "aux"}
+    return token.tag_ == "VBG" and "been" in auxiliaries
+
+
+def _names_the_past(preposition: Token) -> bool:
+    """ "in the past", "in recent years", "in previous attacks"."""
+    objects = [c for c in preposition.children if c.dep_ == "pobj"]
+    return any(
+        o.lower_ == "past" or (o.lemma_ in DURATION_NOUNS and o.tag_ == "NNS") for o in objects
+    )
 
 
 def _lasts(verb: Token) -> bool:
@@ -246,7 +567,7 @@ def _lasts(verb: Token) -> bool:
         if child.dep_ != "prep":
             continue
         if child.lower_ == "since":
-            return True
+            return not any(t.lower_ in MOMENT_WORDS for t in child.subtree)
         if child.lower_ == "for" and any(
             t.ent_type_ == "DATE" or t.lemma_ in DURATION_NOUNS for t in child.subtree
         ):
@@ -258,7 +579,7 @@ def describes_a_person(span: Span) -> bool:
     """ "a leader who operates in Spin Boldak district", "the shadow governor for Logar"."""
     node = span.root
     for ancestor in node.ancestors:
-        if node.dep_ in ("acl", "relcl") and _is_person_noun(ancestor):
+        if node.dep_ in ("acl", "relcl") and _is_person_noun(ancestor) and not _victim_of(node):
             return True
         if node.dep_ == "prep" and node.lower_ in ("for", "of") and _is_person_noun(ancestor):
             return True

@@ -8,6 +8,10 @@ the NER gave them. Definite descriptions of an organisation ("the group", "the
 service", "the movement") and the possessive "its" become *anaphoric* mentions
 pointing to the organisation they most plausibly refer to.
 
+Names that are neither people nor organisations whatever the NER says — places of the
+article's country, headline fragments, wire slugs — are dropped by the checks of
+:mod:`~actorgraph.extractors.mentions.retyping`.
+
 Results go to ``doc._.ag_mentions`` (entity mentions, in text order).
 """
 
@@ -26,11 +30,19 @@ from actorgraph.extractors.lexicon import (
     ORGANISATION_HEADS,
     PLACE_NOUNS_AFTER_NAME,
 )
+from actorgraph.extractors.mentions.retyping import (
+    VerbTest,
+    article_country,
+    is_headline_fragment,
+    is_place_name,
+    is_wire_furniture,
+    names_a_role_holder,
+    reads_as_person,
+)
 from actorgraph.gazetteers.leaders import LeaderBook, load_leaders
 from actorgraph.gazetteers.organisations import OrganisationDirectory, load_organisations
 from actorgraph.gazetteers.places import Gazetteer, load_gazetteer
 from actorgraph.ontology import EntityType, Relation
-from actorgraph.text import normalise_name
 
 #: Nouns that, after "the", can stand for an organisation named earlier.
 GENERIC_ANAPHORS = frozenset({"group", "movement", "organisation", "organization", "militia"})
@@ -97,6 +109,10 @@ PORTFOLIO_WORDS = frozenset(
     }
 )
 MEDIA_KIND = "media"
+#: Curated kinds of state bodies and their alliances: never "the group" or "the movement".
+STATE_KINDS = frozenset(
+    {"state_force", "government", "ministry", "police", "international", "coalition", "agency"}
+)
 ENTITY_LABELS = {"PERSON": EntityType.PERSON, "ORG": EntityType.ORGANISATION}
 
 
@@ -138,26 +154,37 @@ def register_extensions() -> None:
 def make_mention_finder(nlp: Language, name: str) -> MentionFinder:
     """Find people, organisations and provinces; resolve "the group" and "its"."""
     register_extensions()
-    return MentionFinder(load_organisations(), load_gazetteer(), load_leaders())
+    return MentionFinder(
+        load_organisations(), load_gazetteer(), load_leaders(), VerbTest.of_pipeline(nlp)
+    )
 
 
 class MentionFinder:
     def __init__(
-        self, organisations: OrganisationDirectory, gazetteer: Gazetteer, leaders: LeaderBook
+        self,
+        organisations: OrganisationDirectory,
+        gazetteer: Gazetteer,
+        leaders: LeaderBook,
+        is_verb: VerbTest | None = None,
     ) -> None:
         self.organisations = organisations
         self.gazetteer = gazetteer
         self.leaders = leaders
+        self.is_verb = is_verb or VerbTest()
 
     def __call__(self, doc: Doc) -> Doc:
-        mentions = [m for ent in widened_entities(doc) if (m := self.mention_of(ent))]
+        country = article_country(doc, self.gazetteer)
+        mentions = [
+            m for ent in widened_entities(doc) if (m := self.mention_of(ent, country=country))
+        ]
         mentions.extend(self.groups_named_by_leader(mentions))
         mentions.extend(find_anaphors(doc, mentions))
         mentions.sort(key=lambda mention: mention.span.start)
         doc._.ag_mentions = mentions
         return doc
 
-    def mention_of(self, ent: Span) -> Mention | None:
+    def mention_of(self, ent: Span, *, country: str | None = None) -> Mention | None:
+        """The mention an entity span makes, or None; ``country`` is the article's."""
         if ent.label_ == "PROVINCE":
             return Mention(ent, EntityType.PROVINCE, ent.text, iso3166_2=ent.ent_id_ or None)
         known = self.organisations.lookup(ent.text)
@@ -167,16 +194,18 @@ class MentionFinder:
             span = strip_leading_article(ent)
             return Mention(span, EntityType.ORGANISATION, span.text, known.key, known.kind)
         entity_type = ENTITY_LABELS.get(ent.label_)
+        if entity_type is not None and self._is_not_a_name(ent):
+            return None
         if entity_type is EntityType.PERSON:
             span = strip_titles(ent)
-            if span is None:
+            if span is None or self._is_place_not_person(span, ent, country):
                 return None
             name = clean_name(span.text)
             titled = with_title(span, ent)
             return Mention(span, EntityType.PERSON, name, titled=titled if titled != name else None)
         if (
             entity_type is EntityType.ORGANISATION
-            and not self._is_place_or_portfolio(ent)
+            and not self._is_place_or_portfolio(ent, country)
             and not _is_page_furniture(ent)
         ):
             span = strip_leading_article(ent)
@@ -200,24 +229,32 @@ class MentionFinder:
                 found.append(Mention(span, EntityType.ORGANISATION, span.text, key, known.kind))
         return found
 
-    def _is_place_or_portfolio(self, ent: Span) -> bool:
-        """ "Cameroon" is a country used as a place; "Interior" alone is a portfolio."""
+    def _is_not_a_name(self, ent: Span) -> bool:
+        """A headline's words run into a name ("Force Kills"), or a wire slug ("Writethru")."""
+        return is_wire_furniture(ent.text) or is_headline_fragment(ent, self.is_verb)
+
+    def _is_place_not_person(self, name: Span, ent: Span, country: str | None) -> bool:
+        """ "Palmyra", "Sahel": a place of the article's country, unless the syntax says not."""
+        return is_place_name(clean_name(name.text), self.gazetteer, country) and not (
+            reads_as_person(ent)
+        )
+
+    def _is_place_or_portfolio(self, ent: Span, country: str | None = None) -> bool:
+        """ "Cameroon" is a country used as a place; "Interior" alone is a portfolio.
+
+        A place of the article's country ("director of the camp at Oxford") is no
+        organisation either, unless a role noun after it says one ("Burlington
+        spokesman Gus Melonas").
+        """
         if len(ent) == 1 and ent[0].lower_ in PORTFOLIO_WORDS:
             return True
         following = ent.doc[ent.end] if ent.end < len(ent.doc) else None
         if following is not None and following.lower_ in PLACE_NOUNS_AFTER_NAME:
             return True  # "Chimtal district": the NER took a place for an organisation
         name = clean_name(ent.text)
-        return self.gazetteer.country_code(name) is not None or self._is_town(name)
-
-    def _is_town(self, name: str) -> bool:
-        """ "director of the camp at Oxford": a one-word name that is a town in the gazetteer."""
-        if " " in name or not name.istitle():
-            return False
-        return any(
-            normalise_name(match.name) == normalise_name(name)
-            for match in self.gazetteer.find_place(name)
-        )
+        if self.gazetteer.country_code(name) is not None:
+            return True
+        return is_place_name(name, self.gazetteer, country) and not names_a_role_holder(ent)
 
     def _known(self, key: str):
         try:
@@ -410,7 +447,7 @@ def find_anaphors(doc: Doc, named: list[Mention]) -> list[Mention]:
             key=lambda m: m.span.start,
         )
         if is_its:
-            antecedent = _nearest(candidates, lambda m: not m.is_media)
+            antecedent = _antecedent_for_its(token, candidates)
         else:
             antecedent = _antecedent_for_description(token, candidates)
         if antecedent is not None:
@@ -433,14 +470,41 @@ def _description_span(token: Token) -> Span:
     return token.doc[start : token.i + 1]
 
 
+def _antecedent_for_its(token: Token, candidates: list[Mention]) -> Mention | None:
+    """ "its": the nearest organisation of the sentence, else the previous sentence's topic.
+
+    "The Taliban attacked the Afghan Army in Helmand. Its founder, Mullah Omar, ...": a
+    sentence that opens on "its" continues the topic of the one before, its subject,
+    rather than the organisation named last; within one sentence the nearest one is meant
+    ("... attacked the Afghan Army, killing its commander").
+    """
+    same_sentence = [m for m in candidates if m.span.sent.start == token.sent.start]
+    if same_sentence:
+        return _nearest(same_sentence, lambda m: not m.is_media)
+    topic = _nearest(candidates, lambda m: not m.is_media and _in_subject(m))
+    return topic or _nearest(candidates, lambda m: not m.is_media)
+
+
+def _in_subject(mention: Mention) -> bool:
+    """The mention is its clause's subject, or names it ("Hezbollah fighters crossed ...")."""
+    token = mention.head
+    while token.dep_ in ("compound", "poss", "amod", "nmod") and token.head.i != token.i:
+        token = token.head
+    return token.dep_ in ("nsubj", "nsubjpass")
+
+
 def _antecedent_for_description(token: Token, candidates: list[Mention]) -> Mention | None:
     word = token.lemma_.lower()
     same_word = _nearest(candidates, lambda m: any(t.lemma_.lower() == word for t in m.span))
     if same_word is not None or token.lower_ in NAMED_ANAPHORS:
         return same_word
-    # "the group", "the movement": an armed group or party rather than a state's forces.
+    # "the group", "the movement": an armed group or party rather than a state's forces,
+    # and never a state body, whatever else is near ("The Pentagon said a drone struck the
+    # camp. The group's commander ...").
     group_like = _nearest(candidates, lambda m: m.referent.kind in GROUP_KINDS)
-    return group_like or _nearest(candidates, lambda m: not m.is_media)
+    return group_like or _nearest(
+        candidates, lambda m: not m.is_media and m.referent.kind not in STATE_KINDS
+    )
 
 
 def _nearest(candidates: list[Mention], accept: Callable[[Mention], bool]) -> Mention | None:
