@@ -21,7 +21,6 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 import actorgraph
 from actorgraph import display
@@ -122,40 +121,6 @@ class ReadErrors:
             raise typer.Exit(EXIT_PARTIAL)
 
 
-@contextmanager
-def progress_bar(quiet: bool, description: str) -> Iterator[Any]:
-    """A progress callback drawing articles/s, words/s and an ETA on stderr (a terminal)."""
-    bar = Progress(
-        TextColumn("[progress.description]{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TextColumn("{task.fields[rates]}"),
-        TimeElapsedColumn(),
-        console=stderr,
-        disable=quiet or not stderr.is_terminal,
-        transient=True,
-    )
-
-    def update(status: actorgraph.ExtractionProgress) -> None:
-        eta = f", ETA {status.eta:.0f} s" if status.eta is not None else ""
-        rates = f"{status.articles_per_second:.1f} art/s, {status.words_per_second:,.0f} w/s{eta}"
-        bar.update(task, completed=status.done, total=status.total, rates=rates)
-
-    with bar:
-        task = bar.add_task(description, total=None, rates="")
-        yield update
-
-
-def rates(status: actorgraph.ExtractionProgress | None) -> str:
-    """The final figures of an extraction: "412 articles/s, 88,530 words/s"."""
-    if status is None or not status.done:
-        return "nothing extracted"
-    return (
-        f"{status.done} extracted at {status.articles_per_second:.1f} articles/s, "
-        f"{status.words_per_second:,.0f} words/s"
-    )
-
-
 # -- extract --------------------------------------------------------------------------------
 
 
@@ -179,7 +144,7 @@ def extract(
     errors = ReadErrors()
     started = time.perf_counter()
     count = 0
-    with reported_errors(), progress_bar(quiet, "extracting") as progress:
+    with reported_errors(), display.progress_bar(stderr, quiet, "extracting") as progress:
         found = actorgraph.extract(
             articles,
             model=model,
@@ -248,7 +213,7 @@ def build(
         "depth": depth,
         "min_support": min_support,
     }
-    with reported_errors(), progress_bar(quiet, "extracting") as progress:
+    with reported_errors(), display.progress_bar(stderr, quiet, "extracting") as progress:
         result = actorgraph.build_folder(
             articles,
             outdir,
@@ -271,7 +236,7 @@ def build(
     if not quiet:
         stats = result.graph.stats()
         stderr.print(
-            f"{stats['articles']} articles ({rates(result.extraction)}; {result.reused} "
+            f"{stats['articles']} articles ({display.rates(result.extraction)}; {result.reused} "
             f"cached), {stats['entities']} entities, {stats['events']} events, "
             f"{stats['facts']} facts, {result.triples} triples "
             f"in {time.perf_counter() - started:.1f} s → {escape(str(outdir))}"

@@ -15,14 +15,27 @@ Every string that comes from articles or files is escaped, so a name such as
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from rich.console import Console
 from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
 
-from actorgraph.api import EntityRow, Explanation, QueryResult
+from actorgraph.api import EntityRow, Explanation, ExtractionProgress, QueryResult
 from actorgraph.graph.shacl import Violation
 
-__all__ = ["entities_table", "explanation", "result_table", "violations"]
+__all__ = [
+    "entities_table",
+    "explanation",
+    "progress_bar",
+    "rates",
+    "result_table",
+    "violations",
+]
 
 
 def entities_table(rows: list[EntityRow], total: int) -> Table:
@@ -79,3 +92,37 @@ def result_table(result: QueryResult) -> Table:
     for row in result.rows:
         table.add_row(*(Text("" if row[v] is None else str(row[v])) for v in result.variables))
     return table
+
+
+@contextmanager
+def progress_bar(console: Console, quiet: bool, description: str) -> Iterator[Any]:
+    """A progress callback drawing articles/s, words/s and an ETA on stderr (a terminal)."""
+    bar = Progress(
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[rates]}"),
+        TimeElapsedColumn(),
+        console=console,
+        disable=quiet or not console.is_terminal,
+        transient=True,
+    )
+
+    def update(status: ExtractionProgress) -> None:
+        eta = f", ETA {status.eta:.0f} s" if status.eta is not None else ""
+        rates = f"{status.articles_per_second:.1f} art/s, {status.words_per_second:,.0f} w/s{eta}"
+        bar.update(task, completed=status.done, total=status.total, rates=rates)
+
+    with bar:
+        task = bar.add_task(description, total=None, rates="")
+        yield update
+
+
+def rates(status: ExtractionProgress | None) -> str:
+    """The final figures of an extraction: "412 articles/s, 88,530 words/s"."""
+    if status is None or not status.done:
+        return "nothing extracted"
+    return (
+        f"{status.done} extracted at {status.articles_per_second:.1f} articles/s, "
+        f"{status.words_per_second:,.0f} words/s"
+    )
