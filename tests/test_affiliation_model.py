@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import importlib.util
 import json
 import sys
@@ -9,7 +10,6 @@ import time
 from pathlib import Path
 from types import ModuleType
 
-import numpy as np
 import pytest
 
 from actorgraph.extractors.affiliation.model import (
@@ -215,27 +215,70 @@ def training() -> ModuleType:
     return module
 
 
-def test_solver_reaches_the_regularised_optimum(training: ModuleType) -> None:
-    rows = [["a"], ["a", "b"], ["b"], ["b", "c"], ["c"], ["a", "c"]] * 5
-    labels = np.asarray([1, 1, 0, 0, 0, 1] * 5, dtype=float)
-    index = {"a": 0, "b": 1, "c": 2}
-    x = training.design(rows, index)
-    l2 = 1.0
-    weights, bias = training.fit_logistic(x, labels, l2)
-    z = x.times(weights) + bias
-    p = 1.0 / (1.0 + np.exp(-z))
-    gradient = x.transposed_times(p - labels) + l2 * weights
-    assert np.abs(gradient).max() < 1e-5 and abs((p - labels).sum()) < 1e-5
-    assert weights[0] > 0 > weights[1]
+def _pairs(training: ModuleType, n_documents: int = 30) -> tuple[list, dict]:
+    """Synthetic candidate pairs: "role" marks members, "told" marks interlocutors."""
+    pairs, gold = [], {}
+    for number in range(n_documents):
+        document = f"d{number}"
+        gold[document] = [(f"p{number}", f"o{number}")]
+        member = training.Pair(
+            document, "t1", "t2", frozenset({f"p{number}"}), frozenset({f"o{number}"}),
+            ("bias_pair", "path_role", f"noise={number % 3}"), True,
+            0.92 if number % 2 else None,
+        )
+        other = training.Pair(
+            document, "t3", "t2", frozenset({f"q{number}"}), frozenset({f"o{number}"}),
+            ("bias_pair", "path_verb=tell", f"noise={number % 3}"), False, None,
+        )
+        pairs += [member, other]
+    return pairs, gold
 
 
-def test_accept_threshold_keeps_added_links_as_precise_as_the_rules(training: ModuleType) -> None:
-    counts = training.Counts
-    rules = counts(tp=70, fp=30, fn=100)  # P 0.7
-    table = {
-        0.5: counts(tp=90, fp=60, fn=80),  # adds 20 right, 30 wrong: 0.4
-        0.7: counts(tp=80, fp=33, fn=90),  # adds 10 right, 3 wrong: 0.77
-        0.9: counts(tp=75, fp=30, fn=95),  # adds 5 right: 1.0
-    }
-    assert training.choose_accept(table, rules) == 0.7
-    assert training.choose_accept({0.9: counts(tp=70, fp=31, fn=100)}, rules) == 1.0
+def test_training_fits_scikit_learn_logistic_regression(training: ModuleType) -> None:
+    pairs, _ = _pairs(training)
+    model = training.train(pairs, c=1.0)
+    assert model.weights["path_role"] > 0 > model.weights["path_verb=tell"]
+    assert model.probability_of(["bias_pair", "path_role"]) > 0.8
+    assert model.probability_of(["bias_pair", "path_verb=tell"]) < 0.2
+    first = pairs[0]
+    rare = [dataclasses.replace(first, features=(*first.features, "rare")), *pairs[1:]]
+    assert "rare" not in training.train(rare, c=1.0).weights  # seen once: below MIN_COUNT
+
+
+def test_cross_validation_chooses_strength_and_policy_on_train_only(
+    training: ModuleType,
+) -> None:
+    pairs, gold = _pairs(training)
+    chosen = training.select(pairs, gold, folds=3, seed=1)
+    assert chosen.c in training.C_GRID
+    assert chosen.policy.accept in training.ACCEPT_GRID
+    assert chosen.counts.recall == 1.0 and chosen.counts.precision == 1.0
+    scores, selections = training.nested_estimate(pairs, gold, folds=3, seed=1)
+    assert len(scores) == len(selections) == 3
+    summary = training.describe_folds(scores)
+    assert summary["f1"]["mean"] == pytest.approx(1.0) and summary["f1"]["sd"] == 0.0
+
+
+def test_one_standard_error_rule_prefers_the_stricter_policy(training: ModuleType) -> None:
+    strict, loose = AffiliationPolicy(0.9, 0.0), AffiliationPolicy(0.4, 0.0)
+    table = {strict: [0.60, 0.50, 0.55], loose: [0.62, 0.52, 0.57]}
+    assert training.one_standard_error_choice(table) == strict
+    far = {strict: [0.30, 0.31, 0.29], loose: [0.62, 0.63, 0.61]}
+    assert training.one_standard_error_choice(far) == loose
+
+
+def test_calibration_is_isotonic_and_shrunk_to_the_identity(training: ModuleType) -> None:
+    few = training.fit_calibration({"alliedWith": [(0.8, True)]})
+    assert abs(few.apply("alliedWith", 0.5) - 0.5) < 0.05  # one fact moves little
+    many = training.fit_calibration(
+        {"affiliatedWith": [(0.9, True)] * 60 + [(0.9, False)] * 40 + [(0.5, False)] * 50}
+    )
+    assert many.apply("affiliatedWith", 0.9) == pytest.approx(0.6, abs=0.05)
+    assert many.apply("affiliatedWith", 0.5) < 0.2
+    values = [many.apply("affiliatedWith", c / 10) for c in range(11)]
+    assert values == sorted(values)
+
+
+def test_the_script_refuses_to_train_on_dev_or_test(training: ModuleType, tmp_path: Path) -> None:
+    with pytest.raises(SystemExit):
+        training.main(["--train", str(tmp_path / "dev.jsonl")])

@@ -140,6 +140,7 @@ def test_a_build_folder_opens_as_a_graph(nlp, corpus: Path, tmp_path: Path) -> N
     result = build([corpus], tmp_path / "out", nlp, formats=["csv"], store=False)
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
         ".cache",
+        ".lock",
         "edges.csv",
         "extractions.jsonl",
         "manifest.json",

@@ -10,6 +10,8 @@ from __future__ import annotations
 import hashlib
 import os
 import signal
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -20,7 +22,6 @@ from actorgraph.buildfolder import (
     IncompleteBuildError,
     build_folder,
 )
-from actorgraph.buildfolder.folder import build_lock
 from actorgraph.buildfolder.runners import DaskCluster
 from actorgraph.reading import read_articles
 
@@ -109,8 +110,32 @@ def test_a_dask_cluster_writes_the_same_bytes_and_loses_no_article_to_a_killed_w
 def test_a_second_build_into_the_same_folder_fails_clearly(nlp, corpus, tmp_path: Path):
     folder = tmp_path / "out"
     folder.mkdir()
-    with build_lock(folder), pytest.raises(BuildLockedError, match="another build"):
-        actorgraph.build_folder(corpus[:2], folder, nlp=nlp, formats=["turtle"])
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD_LOCK, str(folder)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None
+        assert holder.stdout.readline().strip() == "locked", holder.communicate()[1]
+        with pytest.raises(BuildLockedError, match="another build"):
+            actorgraph.build_folder(corpus[:2], folder, nlp=nlp, formats=["turtle"])
+    finally:
+        holder.kill()
+        holder.wait()
+    # a killed holder leaves no lock behind
+    actorgraph.build_folder(corpus[:2], folder, nlp=nlp, formats=["turtle"])
+
+
+HOLD_LOCK = """
+import sys, time
+from pathlib import Path
+from actorgraph.buildfolder.folder import build_lock
+with build_lock(Path(sys.argv[1])):
+    print("locked", flush=True)
+    time.sleep(120)
+"""
 
 
 def test_a_folder_mixing_two_builds_is_refused(nlp, corpus, tmp_path: Path) -> None:

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -52,6 +52,8 @@ from actorgraph.evaluation import (
     score_gold,
     score_isaf,
 )
+from actorgraph.evaluation.realworld import BENCHMARKS as REALWORLD_BENCHMARKS
+from actorgraph.evaluation.realworld import realworld_articles, score_realworld
 from actorgraph.export import DEFAULT_FORMATS, get_format
 from actorgraph.graph.audit import (
     EntityRow,
@@ -87,7 +89,7 @@ PathLike = str | Path
 Source = PathLike | Iterable[PathLike | Article]
 #: Called with an :class:`ExtractionProgress` while articles are being extracted.
 Progress = Callable[[ExtractionProgress], None]
-Benchmark = Literal["gold", "conll04", "isaf"]
+Benchmark = Literal["gold", "conll04", "isaf", "ucdp", "geovirus"]
 
 __all__ = [
     "DEFAULT_MODEL",
@@ -139,8 +141,12 @@ def extract(
     on_error: Callable[[ArticleReadError], None] | None = None,
     batch_size: int = 32,
     progress: Progress | None = None,
+    max_chars: int | None = None,
 ) -> Iterator[ArticleExtraction]:
     """Extract entities, events and facts from every article of ``source``, one by one.
+
+    A text longer than ``max_chars`` (default 100,000, never more than the model's limit) is
+    cut into pieces parsed one by one, its offsets still counted in the whole text.
 
     >>> [e.article.id for e in extract("samples/")]                 # doctest: +SKIP
     ['chibok-2014.md', 'helmand-2021.txt', ...]
@@ -152,7 +158,11 @@ def extract(
     if progress:
         progress(status)
     extractions = extract_articles(
-        articles, pipeline(model), batch_size=batch_size, min_confidence=min_confidence
+        articles,
+        pipeline(model),
+        batch_size=batch_size,
+        min_confidence=min_confidence,
+        max_chars=max_chars,
     )
     for extraction in extractions:
         status.done += 1
@@ -214,6 +224,7 @@ def build_folder(
     on_error: Callable[[ArticleReadError], None] | None = None,
     progress: Progress | None = None,
     nlp: Language | None = None,
+    max_chars: int | None = None,
 ) -> BuildResult:
     """Build the graph of ``source`` into the folder ``outdir``, extracting only what changed.
 
@@ -228,7 +239,9 @@ def build_folder(
     Extraction runs in this process (``processes=1``), in ``processes`` worker processes
     (``None``: one per core), or on the Dask cluster at ``dask`` (a scheduler address, or
     ``local:N`` for N local workers; needs ``pip install actorgraph[dask]``). All give the
-    same bytes. ``nlp`` overrides ``model`` with a pipeline already loaded.
+    same bytes. ``nlp`` overrides ``model`` with a pipeline already loaded. ``max_chars`` is
+    that of :func:`extract` (workers that load their own pipeline, on Dask or where processes
+    cannot fork, keep the default).
 
     >>> result = build_folder(sample_articles(), "out/", processes=None)   # doctest: +SKIP
     >>> result.extracted, result.reused, result.graph.stats()["facts"]   # doctest: +SKIP
@@ -241,19 +254,23 @@ def build_folder(
         raise ValueError(f"processes must be at least 1, not {processes}")
     articles = _article_stream(source, on_error)
     loaded = nlp or pipeline(model)
-    return _build_folder(
-        articles,
-        outdir,
-        nlp=loaded,
-        runner=_runner(loaded, model, processes, dask, batch_size, min_confidence),
-        formats=chosen,
-        min_confidence=min_confidence,
-        batch_size=batch_size,
-        store=store,
-        progress=progress,
-        map_options=options,
-        graph_type=KnowledgeGraph,
-    )
+    from actorgraph.extractors.long_texts import max_chars_set  # loads no model
+
+    # The pipeline carries the limit to the extraction step and into the cache's fingerprint.
+    with max_chars_set(loaded, max_chars):
+        return _build_folder(
+            articles,
+            outdir,
+            nlp=loaded,
+            runner=_runner(loaded, model, processes, dask, batch_size, min_confidence),
+            formats=chosen,
+            min_confidence=min_confidence,
+            batch_size=batch_size,
+            store=store,
+            progress=progress,
+            map_options=options,
+            graph_type=KnowledgeGraph,
+        )
 
 
 def open(outdir: PathLike) -> KnowledgeGraph:
@@ -322,20 +339,33 @@ def validate(path: PathLike, shapes: PathLike | None = None) -> ShaclReport:
 
 
 def query(
-    target: KnowledgeGraph | PathLike, sparql: str, *, credentials: Credentials | None = None
+    target: KnowledgeGraph | PathLike,
+    sparql: str,
+    *,
+    credentials: Credentials | None = None,
+    allow_service: bool = False,
+    bindings: Mapping[str, Any] | None = None,
 ) -> QueryResult:
     """Run SPARQL on a graph, a build folder's store, or an ``http(s)://`` query endpoint.
 
-    The usual prefixes (``ag:``, ``agr:``, ``rdfs:``, ``prov:`` ...) are predeclared.
+    The usual prefixes (``ag:``, ``agr:``, ``rdfs:``, ``prov:`` ...) are predeclared. On a
+    graph or a build folder, ``SERVICE`` (requests to other servers) is refused unless
+    ``allow_service``, and so is SPARQL Update. ``bindings`` give variables their values as
+    RDF terms (a value is never read as SPARQL); with an endpoint they go in a ``VALUES``
+    clause, each value serialised as a term.
 
     >>> query("out/", "ASK { ?s a ag:Person }").boolean              # doctest: +SKIP
     True
+    >>> who = "SELECT ?p WHERE { ?p rdfs:label ?name }"
+    >>> query("out/", who, bindings={"name": "Taliban"}).rows       # doctest: +SKIP
+    [{'p': 'https://w3id.org/actorgraph/resource/org/taliban'}]
     """
     if isinstance(target, KnowledgeGraph):
-        return run_query(target.store(), sparql)
+        return run_query(target.store(), sparql, allow_service=allow_service, bindings=bindings)
     if isinstance(target, str) and target.startswith(("http://", "https://")):
-        return query_endpoint(target, sparql, credentials=credentials)
-    return run_query(_folder_store(Path(target)), sparql)
+        return query_endpoint(target, sparql, credentials=credentials, bindings=bindings)
+    store = _folder_store(Path(target))
+    return run_query(store, sparql, allow_service=allow_service, bindings=bindings)
 
 
 def push(
@@ -385,7 +415,10 @@ def evaluate(
 
     * ``"gold"``: ``path`` is a folder of gold JSON files, ``articles`` the articles;
     * ``"conll04"``: ``path`` is a CoNLL04 JSON Lines file (Work_For as affiliatedWith);
-    * ``"isaf"``: ``path`` is the ISAF press releases file (province, group, event kind).
+    * ``"isaf"``: ``path`` is the ISAF press releases file (province, group, event kind);
+    * ``"ucdp"``, ``"geovirus"``: ``path`` is a real-world file of ``shared/realworld/`` (UCDP
+      GED headlines, GeoVirus passages): event province per report, by half (dev / held-out),
+      with the first-province-name baseline (:mod:`actorgraph.evaluation.realworld`).
 
     ``records`` scores saved ``actorgraph extract`` output instead of extracting;
     ``baseline`` scores the sentence co-occurrence baseline instead of the extractors.
@@ -393,12 +426,21 @@ def evaluate(
     >>> evaluate("conll04", "conll04/dev.jsonl").scores["affiliatedWith"].f1   # doctest: +SKIP
     0.66
     """
-    scorers = {"gold": score_gold, "conll04": score_conll04, "isaf": score_isaf}
+    scorers: dict[str, Callable[..., Report]] = {
+        "gold": score_gold,
+        "conll04": score_conll04,
+        "isaf": score_isaf,
+        **{name: partial(score_realworld, name) for name in REALWORLD_BENCHMARKS},
+    }
     if benchmark not in scorers:
         raise ValueError(f"unknown benchmark {benchmark!r} (known: {', '.join(scorers)})")
     if benchmark == "gold" and articles is None:
         raise ValueError("scoring gold files needs the folder of the articles they annotate")
-    inputs = Path(articles) if benchmark == "gold" and articles is not None else Path(path)
+    inputs: Path | list[Article] = (
+        Path(articles) if benchmark == "gold" and articles is not None else Path(path)
+    )
+    if benchmark in REALWORLD_BENCHMARKS:
+        inputs = realworld_articles(benchmark, path)  # one article per report, gold left out
     found = _evaluation_records(
         inputs, model=model, baseline=baseline, records=records, min_confidence=min_confidence
     )
@@ -488,13 +530,18 @@ def _rdf_to_push(source: KnowledgeGraph | PathLike) -> tuple[bytes, str]:
 
 
 def _evaluation_records(
-    inputs: Path, *, model: str, baseline: bool, records: PathLike | None, min_confidence: float
+    inputs: Path | list[Article],
+    *,
+    model: str,
+    baseline: bool,
+    records: PathLike | None,
+    min_confidence: float,
 ) -> list[dict[str, Any]]:
     """Extraction records for scoring: read from a file, or extracted now (or the baseline)."""
     if records is not None:
         return load_records(records)
     if baseline:
-        articles = list(read_articles([inputs]))
+        articles = list(read_articles([inputs])) if isinstance(inputs, Path) else inputs
         docs = pipeline(model).pipe(article.text for article in articles)
         return [cooccurrence_record(a.id, doc) for a, doc in zip(articles, docs, strict=True)]
     return [e.to_record() for e in extract(inputs, model=model, min_confidence=min_confidence)]

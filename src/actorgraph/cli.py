@@ -3,13 +3,18 @@
 Exit codes: 0 success; 1 an error stopped the command (a one-line message says why);
 2 wrong usage; 3 the outputs were written but some inputs could not be read.
 Text that comes from articles or files (names, ids, paths) is printed escaped, never read
-as console markup.
+as console markup, and its control characters (terminal escapes, bidirectional overrides)
+are shown as visible escapes (``\\x1b``), never sent to the terminal. The end of a run
+lists every input that could not be read.
 """
 
 from __future__ import annotations
 
 import csv
+import dataclasses
 import json
+import logging
+import re
 import signal
 import sys
 import time
@@ -24,6 +29,7 @@ from rich.markup import escape
 
 import actorgraph
 from actorgraph import display
+from actorgraph.store.remote import redact_url
 
 app = typer.Typer(
     help="Build a sourced knowledge graph of armed-conflict actors from news articles.",
@@ -89,10 +95,70 @@ PasswordOption = Annotated[
 TokenOption = Annotated[
     str | None, typer.Option("--token", help="Bearer token.", envvar="ACTORGRAPH_TOKEN")
 ]
+MaxCharsOption = Annotated[
+    int | None,
+    typer.Option(
+        "--max-chars",
+        min=1,
+        help="Cut texts longer than this into pieces parsed one by one (default 100,000; "
+        "never more than the model's own limit).",
+        show_default=False,
+    ),
+]
+
+# -- text from articles and files, made safe to print ---------------------------------------
+
+#: C1 controls, DEL and the bidirectional formatting characters (RTL overrides and the like).
+_HIGH_CONTROLS = "\\x7f-\\x9f\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069"
+_CONTROLS = re.compile(f"[\\x00-\\x1f{_HIGH_CONTROLS}]")  # and every C0 control
+_CELL_CONTROLS = re.compile(f"[\\x00-\\x08\\x0b-\\x1f{_HIGH_CONTROLS}]")  # keeps tab, newline
+_JSON_UNSAFE = re.compile(f"[{_HIGH_CONTROLS}]")  # JSON escapes the C0 ones itself
+
+
+def printable(text: str, *, keep_lines: bool = False) -> str:
+    """``text`` with its control characters written as visible escapes (one line, unless
+    ``keep_lines``).
+
+    >>> printable("a\\x1b[31mb\\u202ec")
+    'a\\\\x1b[31mb\\\\u202ec'
+    """
+    pattern = _CELL_CONTROLS if keep_lines else _CONTROLS
+    return pattern.sub(_visible_escape, text)
+
+
+def _visible_escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def shown(value: object) -> str:
+    """A value from an article or a file, for a console line: no markup, no controls."""
+    return escape(printable(str(value)))
+
+
+def cleaned(value: Any) -> Any:
+    """A result (row, node, explanation) with control characters escaped in its strings."""
+    if isinstance(value, str):
+        return printable(value, keep_lines=True)
+    if isinstance(value, tuple | list | set | frozenset):
+        return type(value)(cleaned(item) for item in value)
+    if isinstance(value, dict):
+        return {key: cleaned(item) for key, item in value.items()}
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changes = {f.name: cleaned(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        return dataclasses.replace(value, **changes)
+    return value
+
+
+def json_text(value: Any, **options: Any) -> str:
+    """JSON for a terminal: the same value, with C1 controls and bidirectional overrides
+    written as ``\\u`` escapes (JSON already escapes the C0 ones)."""
+    text = json.dumps(value, ensure_ascii=False, **options)
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def fail(message: str) -> typer.Exit:
-    stderr.print(f"[bold red]error:[/] {escape(message)}")
+    stderr.print(f"[bold red]error:[/] {shown(message)}")
     return typer.Exit(EXIT_ERROR)
 
 
@@ -101,8 +167,30 @@ def reported_errors() -> Iterator[None]:
     """Turn the library's exceptions into one-line messages and exit code 1."""
     try:
         yield
-    except (actorgraph.ModelNotFoundError, ValueError, OSError) as error:
-        raise fail(str(error)) from None
+    except (actorgraph.ModelNotFoundError, ValueError, OSError, RuntimeError) as error:
+        # RuntimeError: a locked or half-written build folder, input nested too deeply
+        raise fail(str(error) or type(error).__name__) from None
+    except MemoryError:
+        raise fail("out of memory (try a smaller --max-chars or --batch-size)") from None
+
+
+@contextmanager
+def reading_notes(quiet: bool) -> Iterator[None]:
+    """Show what the readers note (an encoding other than UTF-8, replaced bytes) on stderr."""
+    handler = _NoteHandler()
+    reading = logging.getLogger("actorgraph.reading")
+    if not quiet:
+        reading.addHandler(handler)
+        reading.setLevel(logging.INFO)
+    try:
+        yield
+    finally:
+        reading.removeHandler(handler)
+
+
+class _NoteHandler(logging.Handler):
+    def emit(self, record: logging.LogRecord) -> None:
+        stderr.print(f"[dim]note:[/] {shown(record.getMessage())}")
 
 
 class ReadErrors:
@@ -113,11 +201,14 @@ class ReadErrors:
 
     def __call__(self, error: actorgraph.ArticleReadError) -> None:
         self.errors.append(error)
-        stderr.print(f"[yellow]skipped[/] {escape(str(error))}")
+        stderr.print(f"[yellow]skipped[/] {shown(error)}")
 
     def finish(self) -> None:
+        """List every input that could not be read, and exit 3 if there was any."""
         if self.errors:
-            stderr.print(f"{len(self.errors)} input(s) could not be read (see above)")
+            stderr.print(f"[yellow]{len(self.errors)} input(s) could not be read:[/]")
+            for error in self.errors:
+                stderr.print(f"  {shown(error)}")
             raise typer.Exit(EXIT_PARTIAL)
 
 
@@ -134,6 +225,7 @@ def extract(
     model: ModelOption = actorgraph.DEFAULT_MODEL,
     min_confidence: MinConfidenceOption = 0.0,
     batch_size: BatchSizeOption = 32,
+    max_chars: MaxCharsOption = None,
     quiet: QuietOption = False,
 ) -> None:
     """Write what each article states — entities, events, relations with evidence — as JSON Lines.
@@ -144,16 +236,21 @@ def extract(
     errors = ReadErrors()
     started = time.perf_counter()
     count = 0
-    with reported_errors(), display.progress_bar(stderr, quiet, "extracting") as progress:
+    with (
+        reported_errors(),
+        reading_notes(quiet),
+        display.progress_bar(stderr, quiet, "extracting") as progress,
+    ):
         found = actorgraph.extract(
             articles,
             model=model,
             min_confidence=min_confidence,
             batch_size=batch_size,
+            max_chars=max_chars,
             on_error=errors,
             progress=progress,
         )
-        lines = (json.dumps(e.to_record(), ensure_ascii=False) + "\n" for e in found)
+        lines = (json_text(e.to_record()) + "\n" for e in found)
         if output is None:
             for line in lines:
                 sys.stdout.write(line)
@@ -195,6 +292,7 @@ def build(
     dask: str | None = typer.Option(
         None, help="Extract on a Dask cluster: a scheduler address, or local:N workers."
     ),
+    max_chars: MaxCharsOption = None,
     quiet: QuietOption = False,
 ) -> None:
     """Build the knowledge graph of the articles into OUTDIR, extracting only what changed.
@@ -213,7 +311,11 @@ def build(
         "depth": depth,
         "min_support": min_support,
     }
-    with reported_errors(), display.progress_bar(stderr, quiet, "extracting") as progress:
+    with (
+        reported_errors(),
+        reading_notes(quiet),
+        display.progress_bar(stderr, quiet, "extracting") as progress,
+    ):
         result = actorgraph.build_folder(
             articles,
             outdir,
@@ -225,21 +327,22 @@ def build(
             map_options=map_options,
             processes=processes or None,
             dask=dask,
+            max_chars=max_chars,
             on_error=errors,
             progress=progress,
         )
     if not quiet:
         for note in result.map_notes:
-            stderr.print(f"map: {escape(note)}")
+            stderr.print(f"map: {shown(note)}")
     for article_id in result.duplicates:
-        stderr.print(f"[yellow]duplicate[/] article id {escape(repr(article_id))}: kept one")
+        stderr.print(f"[yellow]duplicate[/] article id {shown(repr(article_id))}: kept one")
     if not quiet:
         stats = result.graph.stats()
         stderr.print(
             f"{stats['articles']} articles ({display.rates(result.extraction)}; {result.reused} "
             f"cached), {stats['entities']} entities, {stats['events']} events, "
             f"{stats['facts']} facts, {result.triples} triples "
-            f"in {time.perf_counter() - started:.1f} s → {escape(str(outdir))}"
+            f"in {time.perf_counter() - started:.1f} s → {shown(outdir)}"
         )
     errors.finish()
 
@@ -269,7 +372,7 @@ def entities(
             if as_json:
                 print_json([row.to_dict() for row in rows[:limit]])
             else:
-                stdout.print(display.entities_table(rows[:limit], len(kg.nodes)))
+                stdout.print(display.entities_table(cleaned(rows[:limit]), len(kg.nodes)))
             return
         explanations = actorgraph.explain(kg, explain, entity_type)
         if not explanations:
@@ -278,11 +381,11 @@ def entities(
         print_json([explanation.to_dict() for explanation in explanations])
     else:
         for explanation in explanations:
-            stdout.print(*display.explanation(explanation, limit), sep="\n")
+            stdout.print(*display.explanation(cleaned(explanation), limit), sep="\n")
 
 
 def print_json(value: Any) -> None:
-    typer.echo(json.dumps(value, ensure_ascii=False, indent=1))
+    typer.echo(json_text(value, indent=1))
 
 
 # -- validate -------------------------------------------------------------------------------
@@ -313,9 +416,10 @@ def validate(
             }
         )
     elif report.conforms:
-        stderr.print(f"[green]valid[/]: {escape(str(file))} conforms ({report.triples} triples)")
+        stderr.print(f"[green]valid[/]: {shown(file)} conforms ({report.triples} triples)")
     else:
-        stdout.print(*display.violations(report.violations, str(file)), sep="\n")
+        found = cleaned(report.violations)
+        stdout.print(*display.violations(found, printable(str(file))), sep="\n")
     if not report.conforms:
         raise typer.Exit(EXIT_ERROR)
 
@@ -335,17 +439,27 @@ def query(
     user: UserOption = None,
     password: PasswordOption = None,
     token: TokenOption = None,
+    allow_service: bool = typer.Option(
+        False, "--allow-service", help="Let SERVICE send requests to other SPARQL endpoints."
+    ),
 ) -> None:
-    """Run a SPARQL query on a build's store (or a remote endpoint) and print the result."""
+    """Run a SPARQL query on a build's store (or a remote endpoint) and print the result.
+
+    SPARQL Update is refused; SERVICE (which sends requests to other servers) too, unless
+    --allow-service.
+    """
     if output_format not in ("table", "csv", "json"):
         raise fail(f"unknown --format {output_format!r} (known: table, csv, json)")
     text = sys.stdin.read() if sparql == "-" else sparql
     with reported_errors():
         result = actorgraph.query(
-            target, text, credentials=actorgraph.Credentials(user, password, token)
+            target,
+            text,
+            credentials=actorgraph.Credentials(user, password, token),
+            allow_service=allow_service,
         )
     if result.kind == "graph":
-        sys.stdout.write((result.graph or b"").decode("utf-8"))
+        sys.stdout.write(_JSON_UNSAFE.sub(_visible_escape, (result.graph or b"").decode("utf-8")))
     elif result.kind == "ask":
         typer.echo(json.dumps(result.boolean) if output_format != "table" else str(result.boolean))
     elif output_format == "json":
@@ -353,9 +467,9 @@ def query(
     elif output_format == "csv":
         writer = csv.DictWriter(sys.stdout, fieldnames=result.variables, lineterminator="\n")
         writer.writeheader()
-        writer.writerows(result.rows)
+        writer.writerows(cleaned(result.rows) if sys.stdout.isatty() else result.rows)
     else:
-        stdout.print(display.result_table(result))
+        stdout.print(display.result_table(cleaned(result)))
         stderr.print(f"{len(result.rows)} row(s)")
 
 
@@ -393,7 +507,8 @@ def push(
     if not quiet:
         where = f"graph {graph}" if graph else "default graph"
         stderr.print(
-            f"pushed {escape(str(source))} to {escape(endpoint)} ({escape(where)}, "
+            f"pushed {shown(source)} to {shown(redact_url(result.url))} "
+            f"({shown(where)}, "
             f"{result.protocol}, {result.requests} request(s), HTTP {result.status}) "
             f"in {time.perf_counter() - started:.1f} s"
         )
@@ -404,9 +519,9 @@ def push(
 
 @app.command()
 def evaluate(
-    benchmark: str = typer.Argument(..., help="gold, conll04 or isaf."),
+    benchmark: str = typer.Argument(..., help="gold, conll04, isaf, ucdp or geovirus."),
     path: Path = typer.Argument(
-        ..., help="gold: the gold folder; conll04, isaf: the benchmark file."
+        ..., help="gold: the gold folder; conll04, isaf, ucdp, geovirus: the benchmark file."
     ),
     articles: Path | None = typer.Argument(
         None, help="gold only: the articles the gold files annotate."
@@ -423,7 +538,10 @@ def evaluate(
     """Score the extractors against gold: precision, recall and F1 per relation.
 
     gold: the project's gold files (with optional and `not` relations); conll04: Work_For
-    scored as affiliatedWith; isaf: event province (ISO 3166-2), armed groups, event kind.
+    scored as affiliatedWith; isaf: event province (ISO 3166-2), armed groups, event kind;
+    ucdp, geovirus: event province per real-world report (shared/realworld/: UCDP GED
+    headlines, CC BY 4.0; GeoVirus passages, GPL-3.0), per half (dev, held-out), with the
+    first-province-name baseline in the JSON notes.
     """
     with reported_errors():
         report = actorgraph.evaluate(

@@ -42,12 +42,17 @@ class KnowledgeGraph(Graph):
     def open(cls, outdir: str | Path) -> KnowledgeGraph:
         """The graph of an ``actorgraph build`` output folder, with its SPARQL store attached.
 
+        Raises :class:`~actorgraph.model.RecordError` (``FILE:LINE: reason``) for a damaged
+        line of ``extractions.jsonl``.
+
         >>> kg = KnowledgeGraph.open("out/")            # doctest: +SKIP
         >>> kg.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")   # doctest: +SKIP
         """
+        # A damaged line is reported as FILE:LINE: reason (RecordError), before the manifest's
+        # hashes would only say that the file changed.
+        records = read_extractions(outdir)
         if (Path(outdir) / MANIFEST_FILE).is_file():
             check_folder(outdir)  # refuse a folder left half-written by an interrupted build
-        records = read_extractions(outdir)
         kg = cls.from_extractions(ArticleExtraction.from_record(r) for r in records)
         with suppress(StoreNotFoundError, OSError):  # without a store, queries use one in memory
             kg.attach_store(open_store(outdir))

@@ -40,6 +40,19 @@ def _is_latin(text: str) -> bool:
     return all(ord(c) < 0x250 or not c.isalpha() for c in text)
 
 
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
+def without_surrogates(text: str) -> str:
+    """``text`` with each lone surrogate (an invalid code point, as a JSON ``\\ud800``
+    gives) replaced by U+FFFD: one character for one, so offsets stay what they were.
+
+    >>> without_surrogates("a\\ud800b")
+    'a\\ufffdb'
+    """
+    return _SURROGATES.sub("\ufffd", text) if _SURROGATES.search(text) else text
+
+
 def collapse_spaces(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 

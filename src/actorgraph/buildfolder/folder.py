@@ -49,7 +49,7 @@ from actorgraph.files import default_permissions, write_atomic
 from actorgraph.graph.core import Graph
 from actorgraph.graph.rdfio import ntriples_bytes
 from actorgraph.maps import render_html, view_notes
-from actorgraph.model import Article, ArticleExtraction
+from actorgraph.model import Article, ArticleExtraction, RecordError
 from actorgraph.store.oxigraph import STORE_NAME, remove_store, store_version, write_store
 
 if TYPE_CHECKING:
@@ -237,15 +237,132 @@ def check_folder(outdir: str | Path) -> dict[str, Any]:
 
 
 def read_extractions(outdir: str | Path) -> list[dict[str, Any]]:
-    """The extraction records a build folder holds."""
+    """The extraction records a build folder holds, each checked as
+    :meth:`ArticleExtraction.from_record` reads it.
+
+    A damaged line raises :class:`~actorgraph.model.RecordError` as ``FILE:LINE: reason``.
+    """
     path = Path(outdir) / EXTRACTIONS_FILE
     if not path.is_file():
         raise NotABuildError(
             f"{outdir} is not an actorgraph build folder (no {EXTRACTIONS_FILE}); "
             "run `actorgraph build ARTICLES -o FOLDER` first"
         )
-    with path.open(encoding="utf-8") as stream:
-        return [json.loads(line) for line in stream if line.strip()]
+    records = []
+    with path.open("rb") as stream:
+        for number, raw in enumerate(stream, start=1):
+            if raw.strip():
+                records.append(_checked_record(raw, f"{path}:{number}"))
+    return records
+
+
+def _checked_record(raw: bytes, where: str) -> dict[str, Any]:
+    try:
+        record = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise RecordError(f"{where}: not UTF-8 text") from None
+    except RecursionError:
+        raise RecordError(f"{where}: invalid JSON (nested too deeply)") from None
+    except ValueError as error:
+        raise RecordError(f"{where}: invalid JSON ({error})") from None
+    problem = _record_problem(record)
+    if problem is not None:
+        raise RecordError(f"{where}: not an extraction record: {problem}")
+    try:
+        ArticleExtraction.from_record(record)
+    except RecordError as error:
+        raise RecordError(f"{where}: {error}") from None
+    except RecursionError:
+        raise RecordError(f"{where}: not an extraction record (nested too deeply)") from None
+    return record
+
+
+#: The JSON types each field of a record must have (the README's "Extraction records").
+_TEXT, _OPTIONAL_TEXT, _OFFSET = (str,), (str, type(None)), (int,)
+_RECORD_FIELDS = {
+    "article": _TEXT,
+    "title": _OPTIONAL_TEXT,
+    "url": _OPTIONAL_TEXT,
+    "source": _OPTIONAL_TEXT,
+    "date": _OPTIONAL_TEXT,
+}
+_ITEM_FIELDS = {
+    "entities": {
+        "id": _TEXT,
+        "type": _TEXT,
+        "name": _TEXT,
+        "iso3166_2": _OPTIONAL_TEXT,
+        "known_as": _OPTIONAL_TEXT,
+    },
+    "events": {
+        "id": _TEXT,
+        "kind": _TEXT,
+        "sentence": _TEXT,
+        "start": _OFFSET,
+        "end": _OFFSET,
+        "trigger": _OPTIONAL_TEXT,
+        "date": _OPTIONAL_TEXT,
+    },
+    "relations": {
+        "subject": _TEXT,
+        "predicate": _TEXT,
+        "object": _TEXT,
+        "confidence": (int, float),
+    },
+}
+_EVIDENCE_FIELDS = {"sentence": _TEXT, "start": _OFFSET, "end": _OFFSET}
+
+
+def _record_problem(record: Any) -> str | None:
+    """What makes ``record`` unusable as an extraction record, or None (types only: the
+    fields themselves are read by :meth:`ArticleExtraction.from_record`)."""
+    if not isinstance(record, dict):
+        return f"a JSON {type(record).__name__}, not an object"
+    problem = _fields_problem(record, _RECORD_FIELDS, "")
+    for key, fields in _ITEM_FIELDS.items():
+        items = record.get(key, [])
+        if problem is None and not isinstance(items, list):
+            problem = f"{key} must be a list"
+        for number, item in enumerate(items if problem is None else []):
+            where = f"{key}[{number}]"
+            problem = problem or (
+                f"{where} must be an object"
+                if not isinstance(item, dict)
+                else _fields_problem(item, fields, where) or _item_problem(key, item, where)
+            )
+    return problem
+
+
+def _item_problem(key: str, item: dict[str, Any], where: str) -> str | None:
+    if key == "entities":
+        aliases = item.get("aliases", [])
+        if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+            return f"{where}.aliases must be a list of strings"
+    if key == "relations":
+        evidence = item.get("evidence")
+        if not isinstance(evidence, dict):
+            return f"{where}.evidence must be an object"
+        return _fields_problem(evidence, _EVIDENCE_FIELDS, f"{where}.evidence")
+    return None
+
+
+def _fields_problem(
+    item: dict[str, Any], fields: dict[str, tuple[type, ...]], where: str
+) -> str | None:
+    for name, types in fields.items():
+        value = item.get(name)
+        if name not in item and type(None) in types:
+            continue
+        if isinstance(value, bool) or not isinstance(value, types):
+            shown = f"{where}.{name}" if where else name
+            kind = "missing" if name not in item else f"a JSON {type(value).__name__}"
+            return f"{shown} must be {_type_names(types)}, not {kind}"
+    return None
+
+
+def _type_names(types: tuple[type, ...]) -> str:
+    names = {str: "a string", int: "an integer", float: "a number", type(None): "null"}
+    return " or ".join(dict.fromkeys(names[t] for t in types))
 
 
 # -- steps ---------------------------------------------------------------------------------
@@ -430,8 +547,10 @@ def build_lock(outdir: Path) -> Iterator[None]:
     with path.open("a+") as stream:
         if fcntl is not None:
             try:
-                fcntl.flock(stream.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError:
+                # A POSIX record lock, not flock: worker processes forked during the build do
+                # not inherit it, so a killed build never leaves its folder locked.
+                fcntl.lockf(stream.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB, 0, 0, os.SEEK_SET)
+            except OSError:
                 stream.seek(0)
                 holder = stream.read().strip() or "another process"
                 raise BuildLockedError(

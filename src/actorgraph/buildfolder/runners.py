@@ -101,6 +101,18 @@ def _set_worker_pipeline(nlp: Any, model: str | None) -> None:
         _WORKER_NLP = load_pipeline(model) if model else load_pipeline()
 
 
+def _stop_with_parent() -> None:
+    """Ask Linux to end this worker when the build that started it dies (even by SIGKILL)."""
+    try:
+        import ctypes
+        import signal
+
+        libc = ctypes.CDLL("libc.so.6", use_errno=True)
+        libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # not Linux: the workers end when their queue closes
+        pass
+
+
 def _extract_chunk_in_worker(
     chunk: list[Keyed], batch_size: int, min_confidence: float
 ) -> list[tuple[str, Record]]:
@@ -136,7 +148,9 @@ class Processes:
         if "fork" in methods:
             _set_worker_pipeline(self.nlp, None)  # inherited by the forked workers
             fork = multiprocessing.get_context("fork")
-            return ProcessPoolExecutor(self.processes, mp_context=fork)
+            return ProcessPoolExecutor(
+                self.processes, mp_context=fork, initializer=_stop_with_parent
+            )
         return ProcessPoolExecutor(
             self.processes,
             mp_context=multiprocessing.get_context("spawn"),

@@ -14,6 +14,13 @@ from spacy.tokens import Doc, Span
 from actorgraph.extractors.confidence import Calibration, final_fact
 from actorgraph.extractors.dates import resolve_date
 from actorgraph.extractors.events.items import EventMention
+from actorgraph.extractors.long_texts import (
+    clean_article,
+    join_pieces,
+    max_chars_for,
+    piece_article,
+    split_text,
+)
 from actorgraph.extractors.mentions import Mention, MentionRelation
 from actorgraph.extractors.mentions.resolution import resolve_mentions
 from actorgraph.gazetteers.organisations import load_organisations
@@ -30,11 +37,54 @@ def extract_articles(
     *,
     batch_size: int = DEFAULT_BATCH_SIZE,
     min_confidence: float = 0.0,
+    max_chars: int | None = None,
 ) -> Iterator[ArticleExtraction]:
-    """Run the pipeline over ``articles`` in batches and yield one extraction per article."""
+    """Run the pipeline over ``articles`` in batches and yield one extraction per article.
+
+    A text longer than ``max_chars`` (default: the pipeline's, see
+    :func:`~actorgraph.extractors.long_texts.max_chars_for`) is cut into pieces that are
+    parsed one after the other, its offsets still counted from the start of the whole text.
+    Invalid code points (lone surrogates) are replaced by U+FFFD, one for one.
+
+    >>> long = Article("a.txt", "Taliban commander Hazrat Ali spoke. " * 4)  # doctest: +SKIP
+    >>> [extraction] = extract_articles([long], load_pipeline(), max_chars=40)  # doctest: +SKIP
+    >>> [fact.evidence.start for fact in extraction.facts]           # doctest: +SKIP
+    [0, 36, 72, 108]
+    """
+    limit = max_chars_for(nlp) if max_chars is None else min(max_chars, nlp.max_length)
+    waiting: list[Article] = []
+    for article in map(clean_article, articles):
+        pieces = split_text(article.text, limit)
+        if len(pieces) == 1:
+            waiting.append(article)
+            if len(waiting) >= batch_size:
+                yield from _extract_batch(waiting, nlp, batch_size, min_confidence)
+                waiting = []
+            continue
+        yield from _extract_batch(waiting, nlp, batch_size, min_confidence)
+        waiting = []
+        yield _extract_in_pieces(article, pieces, nlp, min_confidence)
+    yield from _extract_batch(waiting, nlp, batch_size, min_confidence)
+
+
+def _extract_batch(
+    articles: list[Article], nlp: Language, batch_size: int, min_confidence: float
+) -> Iterator[ArticleExtraction]:
     pairs = ((article.text, article) for article in articles)
     for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
         yield extract_article(article, doc, min_confidence=min_confidence)
+
+
+def _extract_in_pieces(
+    article: Article, pieces: list[tuple[int, int]], nlp: Language, min_confidence: float
+) -> ArticleExtraction:
+    """One long article, a piece at a time (one parsed piece in memory at once)."""
+    texts = (article.text[start:end] for start, end in pieces)
+    parts = []
+    for (start, end), doc in zip(pieces, nlp.pipe(texts, batch_size=1), strict=True):
+        piece = piece_article(article, start, end)
+        parts.append((start, extract_article(piece, doc, min_confidence=min_confidence)))
+    return join_pieces(article, parts)
 
 
 def extract_article(
@@ -91,7 +141,7 @@ def extract_article(
             entity_id = entity_of.get(id(participant.mention))
             if entity_id:
                 where = evidence_of(participant.sentence) if participant.sentence else evidence
-                add(Fact(event.id, Relation.INVOLVES, entity_id, participant.confidence, where))
+                add(Fact(event.id, participant.role, entity_id, participant.confidence, where))
     return extraction
 
 

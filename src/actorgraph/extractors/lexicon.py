@@ -132,6 +132,8 @@ HOSTILE_CUES = HOSTILE_VERBS | {
 
 # -- modality -------------------------------------------------------------------------------
 
+#: Verbs that take back what they govern: "denies ties", "rejected claims that X attacked".
+DENIAL_VERBS = frozenset({"deny", "reject", "dismiss", "refute"})
 #: Modals that make a claim hypothetical: "could ally", "may join forces".
 HYPOTHETICAL_AUX = frozenset({"could", "might", "may"})
 #: Modals of an action that has not happened: the hypothetical ones, the future and the
@@ -243,10 +245,17 @@ LIGHT_VERBS = frozenset(
     begin start continue resume intensify escalate step claim
     """.split()
 )
-#: Verbs that hand the action over to their subject: "vowed to fight", "continued fighting".
+#: Verbs that hand the action over to their subject: "vowed to fight", "continued fighting",
+#: "denied attacking" (the denial is read separately, as modality).
 CONTROL_VERBS = frozenset(
-    "vow pledge threaten continue begin start try attempt seek resume keep decide".split()
+    "vow pledge threaten continue begin start try attempt seek resume keep decide deny".split()
 )
+#: Verbs that lay an action at someone's door: "blamed X for the attack", "the attack was
+#: blamed on X", "accused X of attacking", "attributed the bombing to X".
+ATTRIBUTION_VERBS = frozenset({"blame", "accuse", "suspect", "attribute", "hold"})
+#: Where the one blamed stands under an attribution verb: "blamed X", "X was blamed",
+#: "blamed on X", "attributed to X".
+ATTRIBUTED_PREPS = frozenset({"on", "to"})
 #: "claimed responsibility for the attack", "took credit for the bombing".
 RESPONSIBILITY_NOUNS = frozenset({"responsibility", "credit"})
 #: Words by which a fighter or unit belongs to a group: "fighters loyal to X".
@@ -255,3 +264,9 @@ MEMBERSHIP_LINKS = frozenset({"loyal", "affiliated", "linked", "belonging", "ali
 COMPANION_PREPS = frozenset({"alongside", "beside"})
 #: Prepositions that put a party on the receiving end: "an attack on X", "a war against X".
 PATIENT_PREPS = frozenset({"on", "upon", "against", "at", "targeting"})
+#: Verbs of taking ground, whose "from X" is the side that loses it: "retook Mosul from X".
+TAKING_VERBS = frozenset(
+    """
+    retake retook recapture capture seize take wrest liberate free oust dislodge drive clear
+    """.split()
+)

@@ -14,6 +14,7 @@ import actorgraph.extractors.affiliation
 import actorgraph.extractors.alliance
 import actorgraph.extractors.events
 import actorgraph.extractors.mentions  # noqa: F401 - importing registers the components
+from actorgraph.extractors.long_texts import custom_max_chars
 from actorgraph.gazetteers.organisations import load_organisations
 from actorgraph.nlp.models import DEFAULT_MODEL
 from actorgraph.nlp.pipeline import load_base_pipeline
@@ -22,7 +23,7 @@ from actorgraph.ontology import ONTOLOGY_VERSION
 __all__ = ["EXTRACTOR_PIPES", "PIPELINE_VERSION", "load_pipeline", "pipeline_fingerprint"]
 
 #: Bumped whenever a change in the pipeline or the extractors changes what is extracted.
-PIPELINE_VERSION = "6"
+PIPELINE_VERSION = "7"
 
 EXTRACTOR_PIPES = (
     "actorgraph_mentions",
@@ -55,5 +56,7 @@ def pipeline_fingerprint(nlp: Language) -> str:
             f"pipeline-{PIPELINE_VERSION}",
             f"ontology-{ONTOLOGY_VERSION}",
             f"organisations-{load_organisations().version}",
+            # long texts are cut at another length: other pieces, other facts
+            *([f"max-chars-{custom}"] if (custom := custom_max_chars(nlp)) else []),
         ]
     )

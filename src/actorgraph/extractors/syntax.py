@@ -11,17 +11,31 @@ def dependency_path(a: Token, b: Token) -> list[Token]:
     """Tokens on the path from ``a`` up to the lowest common ancestor and down to ``b``.
 
     Both ends are included. Tokens in different sentences have no path: ``[]``.
+
+    Both ends climb towards the root one step at a time, in turn, and the first token
+    one of them reaches that the other has passed is the lowest common ancestor: the
+    cost is the length of the path, not the depth of the tree or the sentence's length.
     """
-    if a.sent.start != b.sent.start:
-        return []
-    up_from_a = [a, *a.ancestors]
-    position = {token.i: index for index, token in enumerate(up_from_a)}
-    down_to_b: list[Token] = []
-    for token in (b, *b.ancestors):
-        down_to_b.append(token)
-        if token.i in position:
-            return up_from_a[: position[token.i] + 1] + list(reversed(down_to_b[:-1]))
-    return []
+    if a.i == b.i:
+        return [a]
+    climbs: tuple[list[Token], list[Token]] = ([a], [b])
+    passed: tuple[dict[int, int], dict[int, int]] = ({a.i: 0}, {b.i: 0})
+    for _ in range(2 * len(a.doc)):  # a malformed parse with a cycle still ends
+        moved = False
+        for side in (0, 1):
+            top = climbs[side][-1]
+            if top.head.i == top.i:  # the root of its sentence
+                continue
+            step = top.head
+            climbs[side].append(step)
+            passed[side][step.i] = len(climbs[side]) - 1
+            moved = True
+            if step.i in passed[1 - side]:
+                up, down = climbs[0], climbs[1]
+                return up[: passed[0][step.i] + 1] + list(reversed(down[: passed[1][step.i]]))
+        if not moved:
+            break
+    return []  # two roots: the tokens lie in different sentences
 
 
 def path_edges(path: list[Token]) -> list[tuple[Token, str, Token]]:

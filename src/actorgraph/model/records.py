@@ -14,6 +14,7 @@ from datetime import date
 from typing import Any
 
 from actorgraph.ontology import EntityType, EventKind, Relation
+from actorgraph.text import without_surrogates
 
 
 class RecordError(ValueError):
@@ -145,7 +146,7 @@ class ArticleExtraction:
         'a.txt'
         """
         try:
-            return cls._from_record(record, text)
+            return cls._from_record(_valid_code_points(record), text)
         except RecordError:
             raise
         except (KeyError, TypeError, ValueError, AttributeError) as error:
@@ -203,3 +204,15 @@ class ArticleExtraction:
             for item in record.get("relations", [])
         ]
         return cls(article=article, entities=entities, events=events, facts=facts)
+
+
+def _valid_code_points(value: Any) -> Any:
+    """A JSON value with lone surrogates (from ``\\ud800`` escapes) replaced in every string:
+    no record can then stop an export with a codec error."""
+    if isinstance(value, str):
+        return without_surrogates(value)
+    if isinstance(value, list):
+        return [_valid_code_points(item) for item in value]
+    if isinstance(value, dict):
+        return {_valid_code_points(k): _valid_code_points(v) for k, v in value.items()}
+    return value

@@ -18,8 +18,10 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import shutil
 import tempfile
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -39,6 +41,13 @@ STORE_NAME = "store"
 _STORE_VERSION_PREFIX = ".store-"
 
 SPARQL_PREFIXES = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
+#: The predeclared prefixes as the parser's defaults: a query's own declarations win, and
+#: error positions count the lines and columns of the query as the user wrote it.
+_PREFIX_MAP = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
+#: The first keyword of a SPARQL Update request (after its PREFIX / BASE declarations).
+UPDATE_KEYWORDS = frozenset(
+    {"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH"}
+)
 
 _INTEGERS = {
     str(XSD[name])
@@ -199,14 +208,38 @@ def with_prefixes(sparql: str) -> str:
     return SPARQL_PREFIXES + sparql
 
 
-def run_query(store: pyoxigraph.Store, sparql: str) -> QueryResult:
-    """Run any SPARQL query (the common prefixes predeclared) and gather its result."""
+def run_query(
+    store: pyoxigraph.Store,
+    sparql: str,
+    *,
+    allow_service: bool = False,
+    bindings: Mapping[str, Any] | None = None,
+) -> QueryResult:
+    """Run a SPARQL query (the common prefixes predeclared) and gather its result.
+
+    ``SERVICE`` would have the store send requests to other servers, so it is refused
+    unless ``allow_service``. ``bindings`` give variables their values (``{"name":
+    "Taliban"}``) as RDF terms, never as query text: a value cannot change the query.
+    SPARQL Update is refused (queries only read), and errors give lines and columns of
+    ``sparql`` itself.
+
+    >>> run_query(pyoxigraph.Store(), "ASK { ?s ?p ?o }").boolean
+    False
+    >>> run_query(pyoxigraph.Store(), "SELECT ?x WHERE {}", bindings={"x": 1}).rows
+    [{'x': 1}]
+    """
+    check_query(sparql, allow_service=allow_service)
     try:
-        result = store.query(with_prefixes(sparql))
+        result = store.query(sparql, prefixes=_PREFIX_MAP, substitutions=_terms(bindings))
+        return _gather(result)
     except SyntaxError as error:
-        raise QueryError(f"invalid SPARQL: {error}") from error
-    except OSError as error:
-        raise QueryError(f"the query failed: {error}") from error
+        raise QueryError(f"invalid SPARQL: {error}") from None
+    except (OSError, RuntimeError, ValueError) as error:
+        # a SERVICE that answered nonsense, a store that failed: one line, no traceback
+        raise QueryError(f"the query failed: {error}") from None
+
+
+def _gather(result: Any) -> QueryResult:
     if isinstance(result, bool | pyoxigraph.QueryBoolean):
         return QueryResult("ask", boolean=bool(result))
     if isinstance(result, pyoxigraph.QuerySolutions):
@@ -220,6 +253,97 @@ def run_query(store: pyoxigraph.Store, sparql: str) -> QueryResult:
         prefixes={p: str(ns) for p, ns in PREFIXES.items()},
     )
     return QueryResult("graph", graph=graph)
+
+
+def _terms(bindings: Mapping[str, Any] | None) -> dict[pyoxigraph.Variable, Any] | None:
+    if not bindings:
+        return None
+    return {pyoxigraph.Variable(name.lstrip("?$")): rdf_term(v) for name, v in bindings.items()}
+
+
+def rdf_term(value: Any) -> Any:
+    """A Python value as an RDF term: terms stay, ``bool``/``int``/``float`` become typed
+    literals, anything else a string literal.
+
+    >>> rdf_term("Taliban").value
+    'Taliban'
+    """
+    if isinstance(value, pyoxigraph.NamedNode | pyoxigraph.BlankNode | pyoxigraph.Literal):
+        return value
+    if isinstance(value, bool):
+        return pyoxigraph.Literal(str(value).lower(), datatype=pyoxigraph.NamedNode(_BOOLEAN))
+    if isinstance(value, int):
+        return pyoxigraph.Literal(str(value), datatype=pyoxigraph.NamedNode(str(XSD.integer)))
+    if isinstance(value, float):
+        return pyoxigraph.Literal(repr(value), datatype=pyoxigraph.NamedNode(str(XSD.double)))
+    return pyoxigraph.Literal(str(value))
+
+
+# -- what a query asks for, without running it ------------------------------------------------
+
+#: The pieces of SPARQL that can hold a keyword-like word without it being a keyword:
+#: comments, strings, IRIs, variables, prefixed names and blank nodes, language tags.
+_SPARQL_TOKENS = re.compile(
+    r"""(?P<skip>\#[^\n]*
+        |'''(?:[^'\\]|\\.|'(?!''))*'''
+        |\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"
+        |'(?:[^'\\\n]|\\.)*'
+        |"(?:[^"\\\n]|\\.)*"
+        |<[^<>"{}|^`\\\x00-\x20]*>
+        |[?$]\w+
+        |[\w.\-]*:[\w.\-:%\\]*
+        |@[A-Za-z][A-Za-z0-9\-]*)
+      |(?P<word>[A-Za-z_]\w*)""",
+    re.VERBOSE,
+)
+_CODEPOINT_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+
+
+def sparql_keywords(sparql: str) -> list[tuple[str, int, int]]:
+    """The bare words of a query (keywords, in upper case) with their line and column.
+
+    Words inside comments, strings and IRIs, and variables and prefixed names, are not
+    keywords. Codepoint escapes (``\\u0053``) are read first, as the SPARQL grammar says.
+
+    >>> sparql_keywords('SELECT ?service WHERE { ?s ag:service "SERVICE" } # SERVICE')
+    [('SELECT', 1, 1), ('WHERE', 1, 17)]
+    """
+    text = _CODEPOINT_ESCAPE.sub(_codepoint, sparql)
+    found = []
+    for match in _SPARQL_TOKENS.finditer(text):
+        if match.lastgroup == "word":
+            line = text.count("\n", 0, match.start()) + 1
+            column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
+            found.append((match.group().upper(), line, column))
+    return found
+
+
+def _codepoint(match: re.Match[str]) -> str:
+    number = int(match.group(1) or match.group(2), 16)
+    return chr(number) if number <= 0x10FFFF else "\ufffd"
+
+
+def check_query(sparql: str, *, allow_service: bool = False) -> None:
+    """Refuse, with a one-line :class:`QueryError`, what a local query must not do.
+
+    >>> try:
+    ...     check_query("PREFIX x: <urn:x:>\\nDELETE WHERE { ?s ?p ?o }")
+    ... except QueryError as error:
+    ...     print(error)
+    DELETE at 2:1 is SPARQL Update, and queries only read
+    """
+    keywords = sparql_keywords(sparql)
+    first = next((k for k in keywords if k[0] not in ("PREFIX", "BASE")), None)
+    if first is not None and first[0] in UPDATE_KEYWORDS:
+        word, line, column = first
+        raise QueryError(f"{word} at {line}:{column} is SPARQL Update, and queries only read")
+    if not allow_service:
+        for word, line, column in keywords:
+            if word == "SERVICE":
+                raise QueryError(
+                    f"SERVICE at {line}:{column} would send requests to another server; "
+                    "allow it with allow_service=True (--allow-service)"
+                )
 
 
 def query_graph(kg: Graph, sparql: str, *, as_dataframe: bool = True) -> Any:

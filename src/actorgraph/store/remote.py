@@ -14,16 +14,24 @@ graph atomically; batched updates do not.
 ``GET``) and reads SPARQL JSON results.
 
 Credentials go in the ``Authorization`` header: HTTP Basic for a user and password,
-``Bearer`` for a token. Nothing is ever put in the URL.
+``Bearer`` for a token. Nothing is ever put in the URL; a user and password written into
+the endpoint URL (``http://user:secret@host/...``) are taken out of it and used as
+credentials, and no message ever shows them (:func:`redact_url`). Redirects are followed
+by hand, at most :data:`MAX_REDIRECTS`: the ``Authorization`` header only ever goes to the
+origin it was given for, a redirect to another scheme than http(s) is refused, and a
+write that a redirect would turn into a ``GET`` (301, 302, 303) fails, since nothing
+would have been written.
 """
 
 from __future__ import annotations
 
 import base64
+import http.client
 import json
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -36,6 +44,9 @@ from actorgraph.store.oxigraph import QueryResult
 UPDATE_BATCH = 20_000
 DEFAULT_TIMEOUT = 120.0
 PROTOCOLS = ("gsp", "update")
+#: Redirects followed per request before giving up.
+MAX_REDIRECTS = 5
+_REDIRECTS = (301, 302, 303, 307, 308)
 
 
 class RemoteStoreError(ConnectionError):
@@ -62,6 +73,10 @@ class Credentials:
         if self.password and not self.user:
             raise ValueError("a password needs a user")
 
+    def secrets(self) -> list[str]:
+        """What must never appear in a message: the password and the token."""
+        return [secret for secret in (self.password, self.token) if secret]
+
     def header(self) -> str | None:
         """The value of the ``Authorization`` header, or None without credentials."""
         if self.token:
@@ -81,6 +96,43 @@ class PushResult:
     requests: int
     status: int
     triples: int | None = None
+
+
+def split_credentials(
+    endpoint: str, credentials: Credentials | None = None
+) -> tuple[str, Credentials | None]:
+    """The endpoint without a ``user:password@`` part, and the credentials to use.
+
+    Credentials given explicitly win over those written in the URL.
+
+    >>> split_credentials("http://ann:s%40cret@localhost:7878/store")
+    ('http://localhost:7878/store', Credentials(user='ann', password='s@cret', token=None))
+    """
+    parts = urllib.parse.urlsplit(endpoint)
+    if "@" not in parts.netloc:
+        return endpoint, credentials
+    userinfo, _, host = parts.netloc.rpartition("@")
+    user, _, password = userinfo.partition(":")
+    clean = parts._replace(netloc=host).geturl()
+    if credentials is not None and (credentials.header() or credentials.secrets()):
+        return clean, credentials
+    return clean, Credentials(
+        urllib.parse.unquote(user) or None, urllib.parse.unquote(password) or None
+    )
+
+
+def redact_url(url: str) -> str:
+    """The URL as it may be shown: no ``user:password@``, no query string.
+
+    >>> redact_url("http://ann:secret@localhost:7878/store?default")
+    'http://localhost:7878/store'
+    """
+    try:
+        parts = urllib.parse.urlsplit(url)
+        host = parts.netloc.rpartition("@")[2]
+        return parts._replace(netloc=host, query="", fragment="").geturl()
+    except ValueError:
+        return "(an unparsable URL)"
 
 
 def graph_store_url(endpoint: str, graph: str | None) -> str:
@@ -108,21 +160,25 @@ def push_rdf(
     credentials: Credentials | None = None,
     timeout: float = DEFAULT_TIMEOUT,
 ) -> PushResult:
-    """Load RDF (Turtle or N-Triples bytes) into a remote store's graph (default: default graph)."""
+    """Load RDF (Turtle or N-Triples bytes) into a remote store's graph (default: default graph).
+
+    A user and password in ``endpoint`` are used as credentials (and shown nowhere).
+    """
+    endpoint, credentials = split_credentials(endpoint, credentials)
     _check_endpoint(endpoint)
     if graph is not None:
         _check_graph_iri(graph)
     if protocol == "gsp":
         url = graph_store_url(endpoint, graph)
-        status = _request(
+        response = _request(
             "PUT" if replace else "POST",
             url,
             data,
             {"Content-Type": f"{media_type}; charset=utf-8"},
             credentials,
             timeout,
-        ).status
-        return PushResult("gsp", url, 1, status)
+        )
+        return PushResult("gsp", response.url, 1, response.status)
     if protocol == "update":
         return _push_update(data, endpoint, graph, media_type, replace, credentials, timeout)
     raise ValueError(f"unknown protocol {protocol!r} (known: {', '.join(PROTOCOLS)})")
@@ -145,18 +201,20 @@ def _push_update(
     except SyntaxError as error:
         raise ValueError(f"the data to push is not valid RDF: {error}") from error
     requests, status = 0, 0
+    # The graph IRI goes in as a serialised term (checked and escaped), never as raw text.
+    graph_term = str(pyoxigraph.NamedNode(graph)) if graph else None
     if replace:
-        target = f"GRAPH <{graph}>" if graph else "DEFAULT"
+        target = f"GRAPH {graph_term}" if graph_term else "DEFAULT"
         status = _update(endpoint, f"DROP SILENT {target}", credentials, timeout)
         requests += 1
     for start in range(0, len(triples), UPDATE_BATCH):
         batch = pyoxigraph.serialize(
             triples[start : start + UPDATE_BATCH], format=pyoxigraph.RdfFormat.N_TRIPLES
         ).decode("utf-8")
-        body = f"GRAPH <{graph}> {{\n{batch}}}" if graph else batch
+        body = f"GRAPH {graph_term} {{\n{batch}}}" if graph_term else batch
         status = _update(endpoint, f"INSERT DATA {{\n{body}}}", credentials, timeout)
         requests += 1
-    return PushResult("update", endpoint, requests, status, len(triples))
+    return PushResult("update", redact_url(endpoint), requests, status, len(triples))
 
 
 def _update(endpoint: str, update: str, credentials: Credentials | None, timeout: float) -> int:
@@ -171,12 +229,17 @@ def query_endpoint(
     method: str = "POST",
     credentials: Credentials | None = None,
     timeout: float = DEFAULT_TIMEOUT,
+    bindings: Mapping[str, Any] | None = None,
 ) -> QueryResult:
-    """Run a SELECT or ASK query on a SPARQL endpoint (SPARQL 1.1 Protocol, JSON results)."""
+    """Run a SELECT or ASK query on a SPARQL endpoint (SPARQL 1.1 Protocol, JSON results).
+
+    ``bindings`` become a trailing ``VALUES`` clause of serialised RDF terms.
+    """
     from actorgraph.store.oxigraph import with_prefixes
 
+    endpoint, credentials = split_credentials(endpoint, credentials)
     _check_endpoint(endpoint)
-    query = with_prefixes(sparql)
+    query = with_prefixes(sparql) + values_clause(bindings)
     headers = {"Accept": "application/sparql-results+json"}
     if method.upper() == "GET":
         separator = "&" if urllib.parse.urlsplit(endpoint).query else "?"
@@ -187,10 +250,26 @@ def query_endpoint(
         body = urllib.parse.urlencode({"query": query}).encode("ascii")
         response = _request("POST", endpoint, body, headers, credentials, timeout)
     try:
-        document = json.loads(response.body)
-    except ValueError as error:
-        raise RemoteStoreError(f"{endpoint} did not answer with SPARQL JSON results") from error
-    return parse_sparql_json(document)
+        return parse_sparql_json(json.loads(response.body))
+    except (ValueError, TypeError, AttributeError, KeyError, RecursionError):
+        raise RemoteStoreError(
+            f"{redact_url(endpoint)} did not answer with SPARQL JSON results"
+        ) from None
+
+
+def values_clause(bindings: Mapping[str, Any] | None) -> str:
+    """A ``VALUES`` clause binding each variable to one value, every value a serialised term.
+
+    >>> values_clause({"name": 'Ali" } DROP ALL #'})
+    '\\nVALUES (?name) { ("Ali\\\\" } DROP ALL #") }'
+    """
+    if not bindings:
+        return ""
+    from actorgraph.store.oxigraph import rdf_term
+
+    names = " ".join(f"?{pyoxigraph.Variable(name.lstrip('?$')).value}" for name in bindings)
+    terms = " ".join(str(rdf_term(value)) for value in bindings.values())
+    return f"\nVALUES ({names}) {{ ({terms}) }}"
 
 
 def parse_sparql_json(document: dict[str, Any]) -> QueryResult:
@@ -232,6 +311,17 @@ def _term(value: dict[str, str] | None) -> Any:
 class _Response:
     status: int
     body: bytes
+    url: str = ""  # where the answer came from (after redirects), without credentials
+
+
+class _NoRedirects(urllib.request.HTTPRedirectHandler):
+    """Hand every redirect back to :func:`_request` instead of following it."""
+
+    def redirect_request(self, *args: Any, **kwargs: Any) -> None:
+        return None
+
+
+_OPENER = urllib.request.build_opener(_NoRedirects)
 
 
 def _request(
@@ -242,36 +332,110 @@ def _request(
     credentials: Credentials | None,
     timeout: float,
 ) -> _Response:
-    request = urllib.request.Request(url, data=body, method=method, headers=dict(headers))
+    """One HTTP exchange, following at most MAX_REDIRECTS redirects by hand.
+
+    ``Authorization`` goes only to the origin (scheme, host, port) of ``url``. A 307 or
+    308 is followed with the same method and body; a 301, 302 or 303 would turn a write
+    into a ``GET``, so only a ``GET`` follows one.
+    """
+    secrets = credentials.secrets() if credentials else []
     authorization = credentials.header() if credentials else None
-    if authorization:
-        request.add_header("Authorization", authorization)
+    origin = _origin(url)
+    for _ in range(MAX_REDIRECTS + 1):
+        request = urllib.request.Request(url, data=body, method=method, headers=dict(headers))
+        if authorization and _origin(url) == origin:
+            request.add_unredirected_header("Authorization", authorization)
+        try:
+            with _OPENER.open(request, timeout=timeout) as response:
+                return _Response(response.status, response.read(), _without_userinfo(url))
+        except urllib.error.HTTPError as error:
+            if error.code not in _REDIRECTS:
+                raise _http_failure(method, url, error, secrets) from None
+            url = _redirect_target(method, url, error)
+        except urllib.error.URLError as error:
+            reason = _redact(str(error.reason), secrets)
+            raise RemoteStoreError(f"cannot reach {redact_url(url)}: {reason}") from None
+        except (TimeoutError, OSError) as error:
+            if isinstance(error, TimeoutError):
+                message = f"{redact_url(url)} did not answer within {timeout:g} s"
+            else:
+                message = f"cannot reach {redact_url(url)}: {_redact(str(error), secrets)}"
+            raise RemoteStoreError(message) from None
+        except (ValueError, http.client.HTTPException) as error:  # a malformed answer or URL
+            detail = _redact(str(error), secrets)
+            raise RemoteStoreError(f"{method} {redact_url(url)} failed: {detail}") from None
+    raise RemoteStoreError(
+        f"{method} {redact_url(url)} failed: more than {MAX_REDIRECTS} redirects"
+    )
+
+
+def _redirect_target(method: str, url: str, error: urllib.error.HTTPError) -> str:
+    """Where a redirect points, if it may be followed; else the RemoteStoreError why not."""
+    location = error.headers.get("Location") if error.headers else None
+    where = f"{method} {redact_url(url)}"
+    if not location:
+        raise RemoteStoreError(f"{where} failed: HTTP {error.code} without a Location")
+    target = urllib.parse.urljoin(url, location)
+    scheme = urllib.parse.urlsplit(target).scheme
+    if scheme not in ("http", "https"):
+        raise RemoteStoreError(f"{where} was redirected to a {scheme or 'relative'} URL: refused")
+    if error.code in (301, 302, 303) and method != "GET":
+        raise RemoteStoreError(
+            f"{where} was redirected (HTTP {error.code}) to {redact_url(target)}, which would "
+            f"turn the {method} into a GET: nothing was written; use that URL as the endpoint"
+        )
+    # Credentials written into a redirect's URL are never used: only what the user gave.
+    return _without_userinfo(target)
+
+
+def _http_failure(
+    method: str, url: str, error: urllib.error.HTTPError, secrets: list[str]
+) -> RemoteStoreError:
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
-            return _Response(response.status, response.read())
-    except urllib.error.HTTPError as error:
-        detail = error.read(300).decode("utf-8", "replace").strip().replace("\n", " ")
-        hint = " (check the credentials)" if error.code in (401, 403) else ""
-        raise RemoteStoreError(
-            f"{method} {_without_query(url)} failed: HTTP {error.code} {error.reason}{hint}"
-            + (f": {detail}" if detail else "")
-        ) from None
-    except urllib.error.URLError as error:
-        raise RemoteStoreError(f"cannot reach {_without_query(url)}: {error.reason}") from None
-    except TimeoutError:
-        raise RemoteStoreError(
-            f"{_without_query(url)} did not answer within {timeout:g} s"
-        ) from None
+        detail = error.read(300).decode("utf-8", "replace").strip()
+    except OSError:
+        detail = ""
+    detail = _redact(" ".join(detail.split()), secrets)
+    hint = " (check the credentials)" if error.code in (401, 403) else ""
+    reason = _redact(str(error.reason), secrets)
+    return RemoteStoreError(
+        f"{method} {redact_url(url)} failed: HTTP {error.code} {reason}{hint}"
+        + (f": {detail}" if detail else "")
+    )
 
 
-def _without_query(url: str) -> str:
-    return urllib.parse.urlsplit(url)._replace(query="", fragment="").geturl()
+def _origin(url: str) -> tuple[str, str, int | None]:
+    parts = urllib.parse.urlsplit(url)
+    try:
+        port = parts.port or {"http": 80, "https": 443}.get(parts.scheme)
+    except ValueError:
+        port = None
+    return parts.scheme, (parts.hostname or "").lower(), port
+
+
+def _without_userinfo(url: str) -> str:
+    parts = urllib.parse.urlsplit(url)
+    return parts._replace(netloc=parts.netloc.rpartition("@")[2]).geturl()
+
+
+def _redact(text: str, secrets: list[str]) -> str:
+    """``text`` with every secret (and its URL-quoted form) replaced by ``***``."""
+    for secret in secrets:
+        for form in {secret, urllib.parse.quote(secret, safe="")}:
+            text = text.replace(form, "***")
+    return text
 
 
 def _check_endpoint(endpoint: str) -> None:
-    scheme = urllib.parse.urlsplit(endpoint).scheme
-    if scheme not in ("http", "https"):
-        raise ValueError(f"the endpoint must be an http(s) URL, not {endpoint!r}")
+    try:
+        parts = urllib.parse.urlsplit(endpoint)
+        parts.port  # noqa: B018 - raises ValueError for a port that is not a number
+    except ValueError as error:
+        raise ValueError(
+            f"the endpoint {redact_url(endpoint)!r} is not a valid URL ({error})"
+        ) from None
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ValueError(f"the endpoint must be an http(s) URL, not {redact_url(endpoint)!r}")
 
 
 def _check_graph_iri(graph: str) -> None:

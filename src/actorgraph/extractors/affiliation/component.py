@@ -1,6 +1,8 @@
 """The ``actorgraph_affiliation`` spaCy component.
 
-Every person-organisation pair of a sentence is linked by the rules and revised by the model.
+Every person-organisation pair of a sentence, at most
+:data:`~actorgraph.extractors.mention_index.MAX_PAIR_TOKENS` tokens apart, is linked by the
+rules and revised by the model.
 """
 
 from __future__ import annotations
@@ -10,10 +12,8 @@ from spacy.tokens import Doc
 
 from actorgraph.extractors.affiliation.model import apply_model
 from actorgraph.extractors.affiliation.rules import affiliation
-from actorgraph.extractors.mentions import (
-    register_extensions,
-    sentence_mentions,
-)
+from actorgraph.extractors.mention_index import MentionIndex, cross_pairs_within
+from actorgraph.extractors.mentions import register_extensions
 from actorgraph.ontology import EntityType
 
 
@@ -27,13 +27,14 @@ def make_affiliation_extractor(nlp: Language, name: str) -> AffiliationExtractor
 class AffiliationExtractor:
     def __call__(self, doc: Doc) -> Doc:
         relations = list(doc._.ag_relations or [])
-        for mentions in sentence_mentions(doc).values():
+        # Pairs further apart than MAX_PAIR_TOKENS are never read: a long sentence full of
+        # names costs time in proportion to its length, not to its length squared.
+        for mentions in MentionIndex.of(doc).sentences():
             people = [m for m in mentions if m.type is EntityType.PERSON]
             organisations = [m for m in mentions if m.type is EntityType.ORGANISATION]
-            for person in people:
-                for organisation in organisations:
-                    relation = apply_model(affiliation(person, organisation), person, organisation)
-                    if relation is not None:
-                        relations.append(relation)
+            for person, organisation in cross_pairs_within(people, organisations):
+                relation = apply_model(affiliation(person, organisation), person, organisation)
+                if relation is not None:
+                    relations.append(relation)
         doc._.ag_relations = relations
         return doc

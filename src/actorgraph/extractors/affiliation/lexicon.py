@@ -111,4 +111,37 @@ MEMBERSHIP_VERBS = frozenset(
 MEMBERSHIP_PREPS = frozenset({"for", "with", "in", "to", "at", "within"})
 
 
+#: Verbs of a job done for an organisation, which say membership only with the preposition
+#: given: "X taught at Harvard", "X has covered education for the AP", "X plays for ORG"
+#: (not "X wrote to ORG", "X reported the attack to ORG").
+WORK_VERB_PREPS: dict[str, frozenset[str]] = {
+    "teach": frozenset({"at"}),
+    "lecture": frozenset({"at"}),
+    "write": frozenset({"for"}),
+    "report": frozenset({"for"}),
+    "cover": frozenset({"for"}),
+    "play": frozenset({"for"}),
+    "fly": frozenset({"for"}),
+    "operate": frozenset({"for"}),
+}
+
+
+#: Of those, the verbs whose object is the subject matter of the job, so that the
+#: preposition may follow it: "covered education for the AP", "taught law at Yale" (not
+#: "wrote a letter for ORG").
+SUBJECT_MATTER_VERBS = frozenset({"teach", "lecture", "cover"})
+
+
+#: Verbs that give their object a role: "Knight-Ridder named X publisher of ORG".
+APPOINTING_VERBS = frozenset({"name", "appoint", "elect", "make", "promote", "nominate"})
+
+
+#: Endings of agent nouns ("shearer", "columnist", "operator", "physician"): in apposition
+#: to a name and followed by "for", "at" or "with" an organisation, they name a job there.
+AGENT_NOUN_ENDINGS = ("er", "or", "ist", "ian")
+#: The prepositions after an agent noun that say where its job is (never "of": "a critic
+#: of ORG", "a resident of ORG", "a supporter of ORG").
+AGENT_PREPS = frozenset({"for", "at", "with"})
+
+
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})

@@ -19,12 +19,13 @@ file once, on first use; nothing happens at import time.
 True
 
 How the rules use it (:func:`combine`, :func:`apply_model`): a pair the rules link keeps
-its rule confidence unless the model's probability is below the *veto* threshold (off in
-the shipped policy: vetoing hurt the project's gold articles); a pair the rules leave
-alone is linked when the probability reaches the *accept* threshold, with a confidence
-of at most ``max_confidence``. The training script picks *accept* by cross-validation on
-the training split, as the lowest threshold at which the links the model adds are at
-least as precise as the rules' own, and stores it with the weights.
+its rule confidence unless the model's probability is below the *veto* threshold; a pair
+the rules leave alone is linked when the probability reaches the *accept* threshold, with
+a confidence of at most ``max_confidence``, unless the rules already place the person in
+another organisation of the sentence (:func:`placed_elsewhere`). The training script
+(scikit-learn, training only) picks both thresholds by document-grouped cross-validation
+on the training split — the most conservative policy within one standard error of the
+best held-out F1 — and stores them with the weights.
 """
 
 from __future__ import annotations
@@ -41,12 +42,13 @@ from typing import Any
 from spacy.tokens import Span, Token
 
 from actorgraph.extractors.affiliation.lexicon import LINK_VERBS, MEMBERSHIP_VERBS, NOUN_PHRASE_DEPS
-from actorgraph.extractors.affiliation.rules import is_role
+from actorgraph.extractors.affiliation.rules import affiliation, is_role
 from actorgraph.extractors.lexicon import (
     AFFILIATION_TITLES,
     MODEL_OPPOSING_VERBS,
     MODEL_SPEECH_VERBS,
 )
+from actorgraph.extractors.mention_index import MAX_PAIR_TOKENS, MentionIndex, token_gap
 from actorgraph.extractors.mentions import Mention, MentionRelation
 from actorgraph.extractors.syntax import dependency_path, is_negated
 from actorgraph.gazetteers.places import load_gazetteer
@@ -54,7 +56,7 @@ from actorgraph.ontology import EntityType, Relation
 from actorgraph.resources import data_file
 
 #: Bumped whenever :func:`pair_features` changes; a model file of another version is refused.
-FEATURE_VERSION = 1
+FEATURE_VERSION = 2
 MODEL_RESOURCE = "affiliation_model.json"
 #: Paths longer than this are summarised by their length only.
 MAX_PATH_TOKENS = 10
@@ -87,11 +89,7 @@ def pair_features(person: Mention, organisation: Mention) -> list[str]:
     sentence = person.span.sent
     if organisation.span.sent.start != sentence.start:
         return ["cross_sentence"]
-    mentions = [
-        m
-        for m in person.span.doc._.ag_mentions or ()
-        if sentence.start <= m.span.start < sentence.end
-    ]
+    mentions = MentionIndex.of(person.span.doc).in_sentence(sentence.start)  # no rescan per pair
     mention_at = {token.i: m for m in mentions for token in m.span}
     pair = _PairContext(person, organisation, sentence, mentions, mention_at)
     features: set[str] = {"bias_pair"}
@@ -494,11 +492,16 @@ def apply_model(
     """The rules' answer for a pair, revised by the model under its policy (:func:`combine`).
 
     ``rule_result`` is what :func:`actorgraph.extractors.affiliation.rules.affiliation` returned for
-    the pair. A relation the model adds has the cue :data:`MODEL_CUE`.
+    the pair. A relation the model adds has the cue :data:`MODEL_CUE`. The model adds none
+    for a person whom the rules already place in another organisation of the sentence
+    (:func:`placed_elsewhere`: "X, a senior officer of the police, said the men belonged to
+    ORG").
     """
     model = model or AffiliationModel.load()
     if rule_result is not None and model.policy.veto <= 0.0:
         return rule_result  # nothing the model could say would change it
+    if rule_result is None and placed_elsewhere(person, organisation):
+        return None
     probability = model.probability(person, organisation)
     rule_confidence = rule_result.confidence if rule_result is not None else None
     confidence = combine(rule_confidence, probability, model.policy)
@@ -509,6 +512,32 @@ def apply_model(
     return MentionRelation(
         person, Relation.AFFILIATED_WITH, organisation, confidence, person.span.sent, MODEL_CUE
     )
+
+
+def placed_elsewhere(person: Mention, organisation: Mention) -> bool:
+    """Whether the rules link ``person`` to another organisation of the same sentence.
+
+    Then the sentence has said where the person belongs, and a second organisation near
+    them is more often what they talk about than another employer.
+    """
+    index = MentionIndex.of(person.span.doc)
+    # Worked out once per person, not once per pair: pairs × organisations is cubic.
+    linked = index.remember(("rules-link", person), lambda: _organisations_linked(person, index))
+    return any(o is not organisation and o.referent is not organisation.referent for o in linked)
+
+
+def _organisations_linked(person: Mention, index: MentionIndex) -> list[Mention]:
+    """The organisations of the person's sentence that the rules link the person to.
+
+    Only those the person is paired with at all (at most MAX_PAIR_TOKENS tokens away).
+    """
+    return [
+        other
+        for other in index.in_sentence(index.sentence_of(person.span.start))
+        if other.type is EntityType.ORGANISATION
+        and token_gap(person, other) <= MAX_PAIR_TOKENS
+        and affiliation(person, other)
+    ]
 
 
 def _sigmoid(score: float) -> float:

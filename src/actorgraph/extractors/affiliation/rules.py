@@ -27,6 +27,9 @@ from spacy.tokens import Token
 
 from actorgraph.extractors.affiliation.lexicon import (
     AFFILIATION_PREPS,
+    AGENT_NOUN_ENDINGS,
+    AGENT_PREPS,
+    APPOINTING_VERBS,
     LINK_VERBS,
     MEMBERSHIP_PREPS,
     MEMBERSHIP_VERBS,
@@ -34,8 +37,15 @@ from actorgraph.extractors.affiliation.lexicon import (
     ROLE_HALVES,
     ROLE_NOUNS,
     SUBJECT_DEPS,
+    SUBJECT_MATTER_VERBS,
+    WORK_VERB_PREPS,
 )
-from actorgraph.extractors.lexicon import AFFILIATION_TITLES, LEADER_GROUP_NOUNS, SPEECH_VERBS
+from actorgraph.extractors.lexicon import (
+    AFFILIATION_TITLES,
+    LEADER_GROUP_NOUNS,
+    ORGANISATION_NAME_WORDS,
+    SPEECH_VERBS,
+)
 from actorgraph.extractors.mentions import Mention, MentionRelation
 from actorgraph.extractors.syntax import dependency_path, is_negated, path_edges
 from actorgraph.ontology import Relation
@@ -67,6 +77,10 @@ ANAPHOR_FACTOR = 0.9
 LONG_PATH_PENALTY = 0.03
 
 
+#: "X, shearer for ORG": an agent noun that is no listed role, with a job preposition.
+AGENT_NOUN_CONFIDENCE = 0.75
+
+
 def affiliation(person: Mention, organisation: Mention) -> MentionRelation | None:
     """The affiliation that the sentence states between the two mentions, if any."""
     found = _linking_path(person.head, organisation.head) or _for_conjunct(person, organisation)
@@ -88,6 +102,7 @@ def _linking_path(person: Token, organisation: Token) -> tuple[float, str] | Non
         return None
     found = (
         _through_role_noun(path)
+        or _through_agent_noun(path)
         or _through_title(path)
         or _through_plain_of(path)
         or _through_whose(path)
@@ -172,14 +187,50 @@ def _through_role_noun(path: list[Token]) -> tuple[float, str] | None:
     if not _noun_phrase_edges(path):
         return None
     roles = [role for t in interior if (role := _held_role(t)) is not None]
-    if not roles:
+    if not roles or _owns_the_role(path[0], roles[0]):
         return None
     return ROLE_CONFIDENCE, roles[0].text
+
+
+def _owns_the_role(person: Token, role: Token) -> bool:
+    """ "Rabin's spokesman at the Defense Ministry": the role is someone else's, held for X."""
+    return person.dep_ == "poss" and person.head.i == role.i
 
 
 def _is_role_participle(token: Token) -> bool:
     """ "X, commanding general of ORG": a participle of a membership verb inside the phrase."""
     return token.dep_ in ("acl", "amod") and token.lemma_.lower() in MEMBERSHIP_VERBS
+
+
+def _through_agent_noun(path: list[Token]) -> tuple[float, str] | None:
+    """ "Chris Herr, shearer for the Wool Wizards", "X, vice and columnist for ORG".
+
+    An agent noun in apposition to the name, or the name's own "for / at / with" phrase
+    when its apposition holds one (the parser hangs the phrase on either).
+    """
+    person = path[0]
+    nouns = [c for c in person.children if c.dep_ == "appos" and _is_agent_noun(c)]
+    if not nouns or len(path) > 5:
+        return None
+    noun = nouns[0]
+    prep = path[2] if len(path) > 2 and path[1].i == noun.i else path[1]
+    if (
+        prep.dep_ != "prep"
+        or prep.lower_ not in AGENT_PREPS
+        or prep.head.i not in (person.i, noun.i)
+        or any(t.pos_ in ("VERB", "AUX") for t in path[1:-1])
+        or not _noun_phrase_edges(path[path.index(prep) :])
+    ):
+        return None
+    return AGENT_NOUN_CONFIDENCE, noun.text
+
+
+def _is_agent_noun(token: Token) -> bool:
+    """A role noun, or a common noun with an agent ending: "shearer", "columnist"."""
+    word = token.lower_
+    return token.pos_ == "NOUN" and (
+        is_role(token) or (len(word) > 4 and word.endswith(AGENT_NOUN_ENDINGS))
+    )
 
 
 def _through_plain_of(path: list[Token]) -> tuple[float, str] | None:
@@ -209,12 +260,11 @@ def _through_title(path: list[Token]) -> tuple[float, str] | None:
             return ROLE_CONFIDENCE - LONG_PATH_PENALTY, holder.text
         return None
     if person.dep_ == "poss" and person.head.i == organisation.i:
-        # "Osama Bin Laden's group": the group the person leads.
-        return (
-            (TITLE_CONFIDENCE, organisation.text)
-            if organisation.lemma_ in LEADER_GROUP_NOUNS
-            else None
-        )
+        # "Osama Bin Laden's group", "Brian Mulroney's Progressive Conservative Party":
+        # the group, party or government the person leads.
+        head = organisation.lemma_.lower()
+        leads = head in LEADER_GROUP_NOUNS or head in ORGANISATION_NAME_WORDS
+        return (TITLE_CONFIDENCE, organisation.text) if leads else None
     if organisation.head.i != person.i or organisation.dep_ not in ("compound", "poss", "nmod"):
         return None
     between = person.doc[organisation.i + 1 : person.i]
@@ -258,9 +308,44 @@ def _through_verb(path: list[Token]) -> tuple[float, str] | None:
         and _role_complement(after, verb)
     ):
         return VERB_CONFIDENCE, verb.text
+    if verb_lemma in APPOINTING_VERBS and _appointed_to_role(before, after, verb):
+        return VERB_CONFIDENCE, verb.text
     if verb_lemma in MEMBERSHIP_VERBS and _membership_roles(before, after, verb):
         return VERB_CONFIDENCE, verb.text
+    if verb_lemma in WORK_VERB_PREPS and _works_there(before, after, verb):
+        return VERB_CONFIDENCE, verb.text
     return None
+
+
+def _appointed_to_role(before: list[Token], after: list[Token], verb: Token) -> bool:
+    """ "ORG named X publisher of NEWS": the person is the object, the role its predicate."""
+    if not after or before[-1].dep_ != "dobj" or before[-1].head.i != verb.i:
+        return False
+    first = after[0]
+    return first.dep_ == "oprd" and first.head.i == verb.i and any(is_role(t) for t in after)
+
+
+def _works_there(before: list[Token], after: list[Token], verb: Token) -> bool:
+    """ "X taught at Harvard", "X has covered education for the AP": the job's preposition,
+    on the verb or on its object (the parser hangs it on either)."""
+    lemma = verb.lemma_.lower()
+    first = after[0] if after else None
+    if (
+        first is not None
+        and lemma in SUBJECT_MATTER_VERBS
+        and first.dep_ == "dobj"
+        and first.head.i == verb.i
+        and first.pos_ == "NOUN"
+    ):
+        after = after[1:]  # "covered education for the AP", "taught law at Yale"
+    first = after[0] if after else None
+    return (
+        first is not None
+        and first.dep_ == "prep"
+        and first.head.i in (verb.i, *(c.i for c in verb.children if c.dep_ == "dobj"))
+        and first.lower_ in WORK_VERB_PREPS[lemma]
+        and _person_is_subject(before, verb)
+    )
 
 
 def _person_is_subject(before: list[Token], verb: Token) -> bool:
@@ -282,12 +367,21 @@ def _role_complement(after: list[Token], verb: Token) -> bool:
     if first.dep_ in ("attr", "oprd") or (
         first.dep_ == "prep" and first.lower_ in ("as", *MEMBERSHIP_PREPS)
     ):
-        return any(is_role(t) for t in after) or (
-            first.dep_ == "prep"
-            and first.lower_ in MEMBERSHIP_PREPS
-            and verb.lemma_ in ("work", "serve")
+        return (
+            any(is_role(t) for t in after)
+            or (
+                first.dep_ == "prep"
+                and first.lower_ in MEMBERSHIP_PREPS
+                and verb.lemma_ in ("work", "serve")
+            )
+            or (first.dep_ == "prep" and first.lower_ in AGENT_PREPS and _has_role_attribute(verb))
         )
     return False
+
+
+def _has_role_attribute(verb: Token) -> bool:
+    """ "X was acting comptroller at ORG": the copula's own complement is a role noun."""
+    return any(c.dep_ in ("attr", "oprd") and _held_role(c) is not None for c in verb.children)
 
 
 def _governed_by(token: Token, verb: Token) -> bool:

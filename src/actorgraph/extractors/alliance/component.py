@@ -8,16 +8,12 @@ kept on ``doc._.ag_pair_readings``, so that a later step can, say, date an ended
 
 from __future__ import annotations
 
-from itertools import combinations
-
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from actorgraph.extractors.alliance.reading import read_pair
-from actorgraph.extractors.mentions import (
-    register_extensions,
-    sentence_mentions,
-)
+from actorgraph.extractors.mention_index import MentionIndex, pairs_within
+from actorgraph.extractors.mentions import register_extensions
 from actorgraph.ontology import EntityType
 
 #: The ``Doc`` extension that holds every pair reading of the document.
@@ -37,9 +33,11 @@ class AllianceExtractor:
     def __call__(self, doc: Doc) -> Doc:
         relations = list(doc._.ag_relations or [])
         readings = []
-        for mentions in sentence_mentions(doc).values():
+        # Pairs further apart than MAX_PAIR_TOKENS are never read: a long sentence full of
+        # names costs time in proportion to its length, not to its length squared.
+        for mentions in MentionIndex.of(doc).sentences():
             organisations = [m for m in mentions if m.type is EntityType.ORGANISATION]
-            for first, second in combinations(organisations, 2):
+            for first, second in pairs_within(organisations):
                 reading = read_pair(first, second)
                 if reading is None:
                     continue

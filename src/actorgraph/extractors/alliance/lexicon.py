@@ -87,9 +87,6 @@ SPEAKER_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "agent"})
 COOPERATIVE_MODIFIERS = frozenset({"alongside", "together", "jointly"})
 
 
-DENIAL_VERBS = frozenset({"deny", "reject", "dismiss", "refute"})
-
-
 MODIFIER_DEPS = frozenset(
     {"amod", "advmod", "prep", "compound", "acomp", "npadvmod", "dobj", "prt"}
 )
@@ -97,6 +94,9 @@ MODIFIER_DEPS = frozenset(
 
 #: Kinds of organisation that make up a state: their units are parts, not allies.
 STATE_KINDS = frozenset({"state_force", "police", "government", "ministry", "agency"})
+#: Kinds of organisation that states' forces join without ceasing to be their own:
+#: "the Kenya Defence Forces are part of the African Union mission".
+MULTINATIONAL_KINDS = frozenset({"international", "coalition"})
 
 
 # -- polarity: opposing, ended, denied, hypothetical -------------------------------------
@@ -110,7 +110,8 @@ OPPOSITION_CUES = frozenset(
     clash skirmish war offensive invade besiege storm overrun rout defeat repel oppose
     confront counter rival archrival arch-rival enemy foe adversary opponent nemesis archenemy
     feud rivalry conflict hostility hostilities infighting gunfight firefight shootout
-    gunbattle airstrike bombing shelling killing
+    gunbattle airstrike bombing shelling killing retake retook recapture capture seize wrest
+    liberate oust dislodge
     """.split()
 )
 

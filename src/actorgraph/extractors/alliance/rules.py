@@ -26,12 +26,14 @@ from actorgraph.extractors.alliance.lexicon import (
     MEMBERSHIP_NOUNS,
     MEMBERSHIP_VERBS,
     MODIFIER_DEPS,
+    MULTINATIONAL_KINDS,
     SPEAKER_DEPS,
     STATE_KINDS,
 )
 from actorgraph.extractors.alliance.polarity import Finding, Polarity
-from actorgraph.extractors.lexicon import HOSTILE_CUES, REPORTING_VERBS
+from actorgraph.extractors.lexicon import DENIAL_VERBS, HOSTILE_CUES, REPORTING_VERBS
 from actorgraph.extractors.mentions import Mention
+from actorgraph.extractors.roles import phrase_head
 
 BRANCH_CONFIDENCE = 0.75
 
@@ -67,7 +69,12 @@ def cooperation(path: list[Token], first: Mention, second: Mention) -> Finding |
 
 
 def is_cue(token: Token) -> bool:
-    """A word of cooperation: "allied", "ties", "alongside", "Iran-backed"."""
+    """A word of cooperation: "allied", "ties", "alongside", "Iran-backed".
+
+    Not "including" as a preposition: "168 were killed, including X and Y" lists the dead.
+    """
+    if token.dep_ == "prep" and token.lemma_.lower() == "include":
+        return False
     return (
         token.lemma_.lower() in COOPERATION_CUES
         or token.lower_ in COOPERATION_CUES
@@ -78,8 +85,9 @@ def is_cue(token: Token) -> bool:
 def is_reported_by_one_side(path: list[Token], first: Mention, second: Mention) -> bool:
     """ "X said ... Y", "reported by X", "X told Y": one side is the speaker or the listener."""
     for token in path[1:-1]:
-        if token.lemma_.lower() not in REPORTING_VERBS:
-            continue
+        word = token.lemma_.lower()
+        if word not in REPORTING_VERBS or word in DENIAL_VERBS:
+            continue  # a denial takes the claim back instead (see the modality module)
         ends = {first.head.i, second.head.i}
         for child in token.children:
             if child.dep_ in SPEAKER_DEPS and any(t.i in ends for t in child.subtree):
@@ -88,11 +96,14 @@ def is_reported_by_one_side(path: list[Token], first: Mention, second: Mention) 
 
 
 def conjoined(a: Token, b: Token) -> bool:
-    """ "X and Y", "X, Y and Z": both are conjuncts of one list."""
-    return _conjunct_root(a).i == _conjunct_root(b).i
+    """ "X and Y", "X, Y and Z", "X fighters and Y soldiers": conjuncts of one list."""
+    a, b = phrase_head(a), phrase_head(b)
+    return a.i != b.i and conjunct_root(a).i == conjunct_root(b).i
 
 
-def _conjunct_root(token: Token) -> Token:
+def conjunct_root(token: Token) -> Token:
+    """The first conjunct of the list ``token`` is in (``token`` itself when in none)."""
+    token = phrase_head(token)
     while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
     return token
@@ -115,14 +126,25 @@ def _membership_word(path: list[Token], first: Mention, second: Mention) -> Toke
         else:
             continue
         if after.lower_ == preposition and after.head.i == token.i:
-            umbrella = second
+            member, umbrella = first, second
         elif before.lower_ == preposition and before.head.i == token.i:
-            umbrella = first
+            member, umbrella = second, first
         else:
             continue
-        if umbrella.referent.kind not in STATE_KINDS:
+        if _can_join(member.referent.kind, umbrella.referent.kind):
             return token
     return None
+
+
+def _can_join(member: str | None, umbrella: str | None) -> bool:
+    """A group joins any umbrella but a state's; a state's force only a multinational one.
+
+    "The Kenya Defence Forces are part of the African Union mission" is cooperation; "the
+    Afghan Local Police is part of the Ministry of Interior" is one state's organisation.
+    """
+    if member in STATE_KINDS:
+        return umbrella in MULTINATIONAL_KINDS
+    return umbrella not in STATE_KINDS
 
 
 def _is_branch_of(path: list[Token], first: Mention, second: Mention) -> bool:
@@ -142,15 +164,23 @@ def _is_branch_of(path: list[Token], first: Mention, second: Mention) -> bool:
 
 
 def _context(path: list[Token], first: Mention, second: Mention) -> list[Token]:
-    """Words on the path plus their modifiers; for "X and Y", the verb they share."""
+    """Words on the path plus their modifiers; for "X and Y", the verb they share.
+
+    The other members of a list are no shared words: in "factions, X and Y" the noun
+    "factions" is one more member, not a cue for X and Y.
+    """
     tokens = list(path)
+    anchor = None
     if conjoined(first.head, second.head):
-        anchor = _conjunct_root(first.head)
+        anchor = conjunct_root(first.head)
         tokens.append(anchor.head)
         tokens.extend(anchor.head.children)
     for token in list(tokens):
         tokens.extend(c for c in token.children if c.dep_ in MODIFIER_DEPS)
-    return tokens
+    if anchor is None:
+        return tokens
+    on_path = {token.i for token in path}
+    return [t for t in tokens if t.i in on_path or conjunct_root(t).i != anchor.i]
 
 
 def _is_hostile(path: list[Token]) -> bool:

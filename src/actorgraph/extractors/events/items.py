@@ -9,7 +9,7 @@ from spacy.tokens import Span, Token
 from actorgraph.extractors.events.triggers import trigger_rank
 from actorgraph.extractors.mentions import Mention
 from actorgraph.gazetteers.places import Province
-from actorgraph.ontology import EventKind
+from actorgraph.ontology import EventKind, Relation
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,6 +18,8 @@ class Participant:
     confidence: float
     #: Where the participant is named, when not in the event's own sentence.
     sentence: Span | None = None
+    #: ``perpetrator`` or ``target`` when the text says which; else plain ``involves``.
+    role: Relation = Relation.INVOLVES
 
 
 @dataclass(eq=False, slots=True)

@@ -9,8 +9,8 @@ the text last set the scene in. How reports name places:
   often misses or mislabels in wire and database phrasing ("in Kolofata", "IN KASHMIR");
 * comma chains, broadest last, read as one place: "in Gwoza town, Gwoza district, Borno
   state, Nigeria", "near Boni (Douentza, Mopti)", "in the Kolofata area of Mayo-Sava
-  department, Far North region" — the province the chain states, else the one its places
-  agree on; a country in the chain narrows the lookups of the others;
+  department, Far North region" — the province the chain states, else the one of its
+  broadest (last) place; a country in the chain narrows the lookups of the others;
 * a country the event is placed in ("killed in Afghanistan") rules out provinces of other
   countries in the same sentence ("a New York Marine").
 
@@ -20,7 +20,8 @@ True
 
 from __future__ import annotations
 
-from collections import Counter
+import itertools
+from collections import defaultdict
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -69,6 +70,7 @@ LOCATIVE_PREPOSITIONS = frozenset(
 #: Nouns whose "of" names a place: "the town of Kafr Nabl", "the outskirts of Damascus".
 PLACE_OF_NOUNS = PLACE_NOUNS | frozenset(
     {"village", "town", "city", "outskirts", "countryside", "suburb", "suburbs", "vicinity"}
+    | {"territory", "municipality", "commune", "locality"}
 )
 
 
@@ -77,6 +79,7 @@ CHAIN_LINKS = (
     PLACE_OF_NOUNS
     | frozenset({",", "(", ")", "of", "the", "in", "-", "–", "province", "tribal", "agency"})
     | frozenset({"governorate", "prefecture", "municipality", "commune", "locality", "lga"})
+    | frozenset({"community", "settlement", "hamlet", "quarter", "sector", "subdistrict"})
 )
 
 
@@ -88,6 +91,19 @@ CHAIN_GAP = 4
 NOT_PLACE_ENTITIES = frozenset(
     {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "NORP", "EVENT"}
 )
+
+
+#: A province of another country than the article's counts when named in this many tokens
+#: ("Deir ez-Zor", "North Kivu", "Borno state"), never by a single word.
+MIN_FOREIGN_NAME_TOKENS = 2
+
+
+#: What a demonym counts for in the article's country, against 1 for a country or province.
+DEMONYM_VOTE = 0.5
+
+
+#: Entity labels of places: a comma after one may go on to the place that contains it.
+PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC", "PROVINCE"})
 
 
 #: Prepositions of a target rather than a setting: a person or group after them is no place
@@ -102,6 +118,21 @@ MAX_NAME_TOKENS = 5
 #: A place the gazetteer finds only from a bare name after a preposition (no NER label):
 #: with no country to narrow it down, only a district, a province or a town of this size.
 UNNARROWED_MIN_POPULATION = 50_000
+#: A town of the curated lists that GeoNames lacks has no population: it is known anyway.
+CURATED_TOWN_POPULATION = 0
+#: The same for a name the NER labels a person or a group.
+UNNARROWED_NAME_MIN_POPULATION = 100_000
+#: The same for a name the NER labels a place ("MoD" is no Oklahoma village).
+UNNARROWED_NER_MIN_POPULATION = 10_000
+
+
+#: A report of at most this many sentences may give its place once for all its events.
+SHORT_REPORT_SENTENCES = 6
+
+
+#: "The incident occurred / happened / took place in ...".
+LOCATING_VERBS = frozenset({"occur", "happen", "take", "unfold"})
+INCIDENT_NOUNS = frozenset({"incident", "event", "violence", "fighting", "attack", "explosion"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +156,8 @@ class _Named:
     country: str | None = None
     #: found only after a preposition: looked up strictly (no NER label vouches for it)
     loose: bool = False
+    #: province mentions inside the span ("Saraj" in "Nahr-e Saraj"), read if it is nothing
+    inner: tuple[Mention, ...] = ()
 
 
 class PlaceFinder:
@@ -156,22 +189,33 @@ class PlaceFinder:
     def named_places(
         self, sentence: Span, mentions: list[Mention], skip_until: int
     ) -> list[_Named]:
-        """Every span of the sentence that names a place, in reading order, without overlaps."""
+        """Every span of the sentence that names a place, in reading order, without overlaps.
+
+        A place name that takes in a province name is the place, not the province: "Nahr-e
+        Saraj district" is in Helmand, whatever Macedonia's Saraj; "Baghlan-e Markazi".
+        """
         provinces = [
-            _Named(m.span, mention=m)
-            for m in mentions
-            if m.type is EntityType.PROVINCE and m.span.start >= skip_until
+            m for m in mentions if m.type is EntityType.PROVINCE and m.span.start >= skip_until
         ]
-        taken = {i for n in provinces for i in range(n.span.start, n.span.end)}
-        found: list[_Named] = list(provinces)
+        found: list[_Named] = []
+        taken: set[int] = set()
         for span, loose in _place_spans(sentence, skip_until):
             if any(i in taken for i in range(span.start, span.end)):
+                continue
+            inner = tuple(m for m in provinces if _inside(m.span, span))
+            if any(_overlaps(m.span, span) for m in provinces if m not in inner) or (
+                inner and loose
+            ):
                 continue
             code = self.gazetteer.country_code(span.text)
             if code is None and loose and _is_country_word(span, self.gazetteer):
                 continue  # "in Afghan east", "in Pakistani Kashmir": no place of its own
-            found.append(_Named(span, country=code, loose=loose))
+            if inner and _only_designated(span, inner):
+                continue  # the province itself ("Khost Province", "Kandahar city")
+            found.append(_Named(span, country=code, loose=loose, inner=inner))
             taken.update(range(span.start, span.end))
+        covered = {id(m) for n in found for m in n.inner}
+        found += [_Named(m.span, mention=m) for m in provinces if id(m) not in covered]
         return sorted(found, key=lambda n: n.span.start)
 
     def _stated_countries(self, named: list[_Named]) -> set[str]:
@@ -183,7 +227,7 @@ class PlaceFinder:
     def _resolve_chain(self, chain: list[_Named], country: str | None) -> list[PlaceCandidate]:
         """One candidate for a chain whose places agree; else one per place, as written."""
         stated = [n.country for n in chain if n.country]
-        country = stated[-1] if stated else country
+        country = stated[-1] if stated else (self._anchor_country(chain) or country)
         places = [n for n in chain if not n.country]
         options = [self._options(n, country) for n in places]
         resolved = [(n, o) for n, o in zip(places, options, strict=True) if o]
@@ -193,45 +237,63 @@ class PlaceFinder:
             return [_candidate(n.span, o[0]) for n, o in resolved]
         explicit = {o[0].province.code for n, o in resolved if n.mention is not None}
         span = chain[0].span.doc[chain[0].span.start : chain[-1].span.end]
-        if len(explicit) > 1:
+        if len(explicit) > 1 and not _contained(chain):
             # "in Kabul, Kandahar and Helmand": a list of provinces, each its own place
             return [_candidate(n.span, o[0]) for n, o in resolved]
+        if len(explicit) > 1:
+            # "the Eastern Ghouta of Damascus": the first, narrower name says where
+            first = next((n, o) for n, o in resolved if n.mention is not None)
+            return [_candidate(span, first[1][0])]
         if explicit:
             code = next(iter(explicit))
             match = next(o[0] for n, o in resolved if n.mention is not None)
             return [_candidate(span, match, is_district=_has_district(resolved, code))]
-        return [self._agreement(span, resolved)]
+        # the broadest place, written last, contains the others: "Los Espinos, Zamora"
+        last = resolved[-1][1][0]
+        return [_candidate(span, last)]
 
-    def _agreement(
-        self, span: Span, resolved: list[tuple[_Named, list[PlaceMatch]]]
-    ) -> PlaceCandidate:
-        """The province most places of a chain can lie in; on a tie the broadest (last) one's.
-
-        "Los Espinos, Zamora": Zamora's match decides where Los Espinos lies.
-        """
-        votes = Counter(
-            code for _, options in resolved for code in {o.province.code for o in options}
-        )
-        best = max(votes.values())
-        for _named, options in reversed(resolved):
-            for option in options:
-                if votes[option.province.code] == best:
-                    return _candidate(span, option, is_district=option.kind == "district")
-        return _candidate(span, resolved[-1][1][0])
+    def _anchor_country(self, chain: list[_Named]) -> str | None:
+        """The country of the broadest province a chain names, when its name is found in one
+        country only: "the Mbau area of Beni territory, North Kivu" is in Congo, so "Beni"
+        is the Congolese town, not the Bolivian department."""
+        if len(chain) < 2:
+            return None
+        for named in reversed(chain):
+            if named.mention is not None:
+                countries = {p.country for p in self.gazetteer.find_provinces(named.span.text)}
+                return next(iter(countries)) if len(countries) == 1 else None
+        return None
 
     def _options(self, named: _Named, country: str | None) -> list[PlaceMatch]:
         """Where a named place may lie, best first (a province mention: just itself)."""
         if named.mention is not None:
             province = self.province_of(named.mention, country)
-            if province is None:
-                return []
-            return [PlaceMatch(province.name, province, "province", 0)]
+            if province is not None:
+                return [PlaceMatch(province.name, province, "province", 0)]
+            # "Beni" is a Bolivian department's name and a Congolese town's: in a Congolese
+            # report, the town
+            return [
+                m
+                for m in self.gazetteer.find_place(named.span.text, country)
+                if m.kind != "province"
+            ]
         matches = self.gazetteer.find_place(named.span.text, country)
         if named.loose:
             matches = [m for m in matches if _trusted(m, named.span, country)]
+        elif country is None:
+            matches = [m for m in matches if _known_without_country(m)]
+        for mention in reversed(named.inner if not matches else ()):
+            # "Helmand Province Sangin district": no such place, but the province it names
+            matches = self._options(_Named(mention.span, mention=mention), country)
+            if matches:
+                break
         return matches
 
     def province_of(self, mention: Mention, country: str | None) -> Province | None:
+        """The province a mention names, in ``country`` when it has one of that name; a name
+        of several words that only one country has names its province wherever the article
+        is ("Deir ez-Zor" in a report about Turkish-backed factions)."""
+        province = None
         if mention.iso3166_2:
             try:
                 province = self.gazetteer.province(mention.iso3166_2)
@@ -240,11 +302,41 @@ class PlaceFinder:
             if province is not None and (country is None or province.country == country):
                 return province
         found = self.gazetteer.find_provinces(mention.span.text, country)
-        return found[0] if found else None
+        if found:
+            return found[0]
+        if country is not None and self.gazetteer.find_place(mention.span.text, country):
+            return None  # a town of the country is called so: "Beni" in a Congolese report
+        if province is None or len(mention.span) < MIN_FOREIGN_NAME_TOKENS:
+            return None  # one word is too easily part of a local name ("Baghlan-e Markazi")
+        anywhere = self.gazetteer.find_provinces(mention.span.text)
+        return province if {p.country for p in anywhere} == {province.country} else None
+
+    def label_place(self, sentence: Span, country: str | None) -> PlaceCandidate | None:
+        """The place of a topic label that opens a report: "Guanajuato: ...", "Tijuana, Baja
+        California: ...". Not a dateline: an upper-case city ("KABUL:") or one with a date
+        ("Kabul, May 6 -") is where the report was filed, not where it happened."""
+        end = dateline_end(sentence)
+        if end <= sentence.start + 1 or end >= sentence.end or sentence.doc[end - 1].text != ":":
+            return None
+        label = sentence.doc[sentence.start : end - 1]
+        if label[0].is_upper or any(t.like_num or t.ent_type_ == "DATE" for t in label):
+            return None
+        matches = []
+        for ent in label.ents:
+            if ent.label_ == "PROVINCE" and ent.ent_id_:
+                found = self.gazetteer.find_provinces(ent.text, country)
+                matches += [PlaceMatch(p.name, p, "province", 0) for p in found[:1]]
+            elif ent.label_ in ("GPE", "LOC"):
+                matches += self.gazetteer.find_place(ent.text, country)[:1]
+        explicit = [m for m in matches if m.kind == "province"]
+        chosen = explicit[-1] if explicit else (matches[-1] if matches else None)
+        if chosen is None:
+            return None
+        return PlaceCandidate(label, chosen.province, INHERITED_PLACE_CONFIDENCE)
 
     def country_hint(self, doc: Doc) -> str | None:
         """The country the article is about: its dateline first, then the countries it names."""
-        votes: Counter[str] = Counter()
+        votes: dict[str, float] = defaultdict(float)
         for sentence in list(doc.sents)[:3]:
             end = dateline_end(sentence)
             for token in sentence.doc[sentence.start : end]:
@@ -259,15 +351,16 @@ class PlaceFinder:
             if ent.label_ in ("GPE", "NORP"):
                 code = self.gazetteer.country_code(ent.text)
                 if code:
-                    votes[code] += 1
+                    # a country named counts more than a people ("Turkish-backed factions")
+                    votes[code] += 1 if ent.label_ == "GPE" else DEMONYM_VOTE
             elif ent.label_ == "PROVINCE" and ent.ent_id_:
                 votes[ent.ent_id_.split("-")[0]] += 1
             elif ent.label_ == "ORG" and len(ent) > 1:
                 # "Indian army", "Syrian forces": the demonym the organisation's name starts with
                 code = self.gazetteer.country_code(ent[0].text)
                 if code:
-                    votes[code] += 1
-        return votes.most_common(1)[0][0] if votes else None
+                    votes[code] += DEMONYM_VOTE
+        return max(votes, key=votes.__getitem__) if votes else None
 
 
 def _candidate(span: Span, match: PlaceMatch, *, is_district: bool | None = None) -> PlaceCandidate:
@@ -284,13 +377,28 @@ def _has_district(resolved: list[tuple[_Named, list[PlaceMatch]]], code: str) ->
     return any(o[0].kind == "district" and o[0].province.code == code for _, o in resolved)
 
 
-def _trusted(match: PlaceMatch, span: Span, country: str | None) -> bool:
-    """A bare name after a preposition: a district or province, or a town big enough or in
-    the article's country; a name the NER took for a person only in the article's country."""
-    if country is None and span.root.ent_type_ in ("PERSON", "ORG"):
-        return False
-    if match.kind != "city" or country is not None:
+def _known_without_country(match: PlaceMatch) -> bool:
+    """With no country to narrow a name down, a town must be more than a village."""
+    if match.kind != "city" or match.population == CURATED_TOWN_POPULATION:
         return True
+    return match.population >= UNNARROWED_NER_MIN_POPULATION
+
+
+def _trusted(match: PlaceMatch, span: Span, country: str | None) -> bool:
+    """A bare name after a preposition or a comma, that no NER label vouches for as a place.
+
+    A district or province always; a town when the article's country narrows the lookup, or
+    when it is big (bigger still for a name the NER took for a person or a group, as it
+    does "Bamenda" or "Agusan Norte"); after a comma, a person's name only when big
+    ("In Jalalabad, Ahmad Khan said ...").
+    """
+    if match.kind != "city" or match.population == CURATED_TOWN_POPULATION:
+        return True
+    named_otherwise = span.root.ent_type_ in ("PERSON", "ORG")
+    if country is not None and not (named_otherwise and _after_a_comma(span)):
+        return True
+    if named_otherwise and country is None:
+        return match.population >= UNNARROWED_NAME_MIN_POPULATION
     return match.population >= UNNARROWED_MIN_POPULATION
 
 
@@ -308,11 +416,37 @@ def _in_stated_countries(
 
 
 def _placed_in(span: Span) -> bool:
-    """ "in Afghanistan", "in Mali's Mopti region", "across Syria": a country as the place."""
+    """ "killed in Afghanistan", "clashes in Mali's Mopti region", "strikes across Syria": a
+    country as the place of an event word (not "leaders based in Pakistan")."""
     root = span.root
     if root.dep_ == "poss":
         root = root.head
-    return root.dep_ == "pobj" and root.head.lower_ in ("in", "across", "inside", "throughout")
+    if root.dep_ != "pobj" or root.head.lower_ not in ("in", "across", "inside", "throughout"):
+        return False
+    return is_trigger_word(root.head.head)
+
+
+def _only_designated(span: Span, inner: tuple[Mention, ...]) -> bool:
+    """The span is its provinces and type words only: "Helmand province", "Kandahar City"."""
+    covered = {i for m in inner for i in range(m.span.start, m.span.end)}
+    return all(t.i in covered or t.lower_ in CHAIN_LINKS for t in span)
+
+
+def _inside(inner: Span, outer: Span) -> bool:
+    return outer.start <= inner.start and inner.end <= outer.end
+
+
+def _overlaps(first: Span, second: Span) -> bool:
+    return first.start < second.end and second.start < first.end
+
+
+def _contained(chain: list[_Named]) -> bool:
+    """ "X of Y" all along the chain: each place lies in the next, no list of places."""
+    doc = chain[0].span.doc
+    return all(
+        any(t.lower_ == "of" for t in doc[a.span.end : b.span.start])
+        for a, b in itertools.pairwise(chain)
+    )
 
 
 def _chains(named: list[_Named]) -> list[list[_Named]]:
@@ -330,6 +464,10 @@ def _linked(first: Span, second: Span) -> bool:
     gap = first.doc[first.end : second.start]
     if not gap or len(gap) > CHAIN_GAP or not all(t.lower_ in CHAIN_LINKS for t in gap):
         return False
+    if [t.lower_ for t in gap] in (["in"], ["in", "the"]):
+        # "the village of Yusof Kheyl in Baraki Barak district": in a unit named as one
+        after = second.doc[second.end] if second.end < len(second.doc) else None
+        return after is not None and after.lower_ in PLACE_OF_NOUNS
     # a comma, a bracket, "of" or a place noun: not "in Kabul in May", "the Kabul the ..."
     return any(t.text in (",", "(") or t.lower_ in PLACE_OF_NOUNS or t.lower_ == "of" for t in gap)
 
@@ -389,9 +527,79 @@ def _opens_sentence(span: Span, sentence: Span) -> bool:
     return len(words) <= 3 and any(t.lower_ in ("in", "near", "at") for t in words)
 
 
+def report_place(
+    sentences: list[Span], places_of: list[list[PlaceCandidate]], label: PlaceCandidate | None
+) -> PlaceCandidate | None:
+    """The one province a short report is about, if it names no other: a place given once
+    for the whole report ("Rockets kill 30 || Kabul shelled", a database entry)."""
+    if sum(1 for s in sentences if not all(t.is_space for t in s)) > SHORT_REPORT_SENTENCES:
+        return None
+    found = [p for places in places_of for p in places if _states_a_setting(p.span)]
+    if label is not None:
+        found.append(label)
+    if len({p.province.code for p in found}) != 1:
+        return None
+    return max(found, key=lambda p: p.confidence)
+
+
+def _states_a_setting(span: Span) -> bool:
+    """Not a person's description ("a leader from Kunar") nor planned or denied action."""
+    if describes_a_person(span):
+        return False
+    return not any(a.lemma_.lower() in BACKGROUND_GOVERNORS for a in span.root.ancestors)
+
+
+def locate_earlier_event(
+    event: EventMention, places: list[PlaceCandidate], words: list[Token]
+) -> None:
+    """ "The attack took place in Hiraan region", "The blast, near Jalalabad, ...": the place
+    of an event reported just before, when it had none of its own (or only one inherited
+    from the scene). Only a place said of the event itself counts: not "the target of this
+    operation was a leader for operations in Azrah district"."""
+    if event.province is not None and event.location_confidence > INHERITED_PLACE_CONFIDENCE:
+        return
+    sentence = words[0].sent
+    stated = says_where_it_happened(sentence)
+    attached = {t.i for word in words for t in word.subtree}
+    own = [p for p in places if stated or p.span.root.i in attached]
+    if own:
+        place_event(event, nearest_place(own, words))
+
+
+def says_where_it_happened(sentence: Span) -> bool:
+    """ "The incident occurred in ...", "The explosion happened near ...": a sentence that
+    only places an event already reported."""
+    root = sentence.root
+    verb = root.lemma_.lower()
+    if verb not in LOCATING_VERBS:
+        return False
+    # "The attack occurred / took place in ...": the subject is the event words (a trigger
+    # like "attack" refers back when it is definite)
+    if verb == "take" and not any(c.lower_ == "place" for c in root.children):
+        return False
+    subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(
+        (s.lemma_.lower() in INCIDENT_NOUNS or is_trigger_word(s))
+        and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in s.children)
+        for s in subjects
+    )
+
+
 def nearest_place(places: list[PlaceCandidate], triggers: list[Token]) -> PlaceCandidate:
-    """The place closest to the event's words; a stated province wins a tie."""
-    return min(places, key=lambda c: (min(_distance(c.span, t) for t in triggers), -c.confidence))
+    """The place closest to the event's words; a stated province wins a tie.
+
+    A place the parse attaches to the event's words comes first: in "airstrikes on al-Raqqah
+    and an attack on al-Hasakah" the attack is in al-Hasakah, though al-Raqqah is nearer.
+    """
+    attached = {t.i for trigger in triggers for t in trigger.subtree}
+    return min(
+        places,
+        key=lambda c: (
+            c.span.root.i not in attached,
+            min(_distance(c.span, t) for t in triggers),
+            -c.confidence,
+        ),
+    )
 
 
 def _distance(span: Span, token: Token) -> int:
@@ -444,10 +652,8 @@ def _place_spans(sentence: Span, skip_until: int) -> list[tuple[Span, bool]]:
     doc = sentence.doc
     spans = [
         (ent, False)
-        for ent in doc.ents
-        if ent.label_ in ("GPE", "LOC", "FAC")
-        and sentence.start <= ent.start < sentence.end
-        and ent.start >= skip_until
+        for ent in _place_entities(doc)
+        if sentence.start <= ent.start < sentence.end and ent.start >= skip_until
     ]
     for token in sentence:
         if token.i < skip_until:
@@ -462,15 +668,39 @@ def _place_spans(sentence: Span, skip_until: int) -> list[tuple[Span, bool]]:
             name = _name_after(token, sentence.end)
             if name is not None:
                 spans.append((name, True))
+        struck = _struck_name(token)
+        if struck is not None:
+            spans.append((struck, True))
     return sorted(spans, key=lambda pair: (pair[0].start, -len(pair[0]), pair[1]))
 
 
+_ENTITY_CACHE: dict[str, tuple[Doc, list[Span]]] = {}
+
+
+def _place_entities(doc: Doc) -> list[Span]:
+    """The doc's GPE, LOC and FAC entities, read once per doc (``doc.ents`` builds them anew
+    on every call)."""
+    cached = _ENTITY_CACHE.get("last")
+    if cached is None or cached[0] is not doc:
+        cached = (doc, [e for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC")])
+        _ENTITY_CACHE["last"] = cached
+    return cached[1]
+
+
 def _introduces_a_place(token: Token) -> bool:
-    """ "in", "near" ...; "of" after a place noun ("the town of", "the outskirts of")."""
+    """ "in", "near" ...; "of" after a place noun ("the town of", "the outskirts of"); a
+    comma or bracket after a place ("Los Espinos, Zamora", "Boni (Douentza, Mopti)")."""
     word = token.lower_
     if word in LOCATIVE_PREPOSITIONS:
         return True
-    return word == "of" and token.i > 0 and token.doc[token.i - 1].lower_ in PLACE_OF_NOUNS
+    if token.i == 0 or word not in ("of", ",", "("):
+        return False
+    before = token.doc[token.i - 1]
+    if word == "of":
+        return before.lower_ in PLACE_OF_NOUNS
+    if word in (",", "("):
+        return before.ent_type_ in PLACE_ENTITIES or before.lower_ in PLACE_OF_NOUNS
+    return False
 
 
 def _name_after(preposition: Token, limit: int) -> Span | None:
@@ -479,6 +709,12 @@ def _name_after(preposition: Token, limit: int) -> Span | None:
     start = preposition.i + 1
     while start < limit and doc[start].lower_ in ("the", "a"):
         start += 1
+    if (
+        start + 1 < limit
+        and doc[start + 1].lower_ in ("'s", "’s")
+        and (doc[start].is_title or doc[start].is_upper)
+    ):
+        start += 2  # "in Cameroon's Far North", "in Kabul's Deh Sabz": the place within
     end = start
     while end < limit and end - start < MAX_NAME_TOKENS and _loose_name_part(doc[end], start):
         end += 1
@@ -486,19 +722,42 @@ def _name_after(preposition: Token, limit: int) -> Span | None:
         end -= 1
     if end == start:
         return None
-    if preposition.lower_ in TARGET_PREPOSITIONS and doc[start].ent_type_ in ("PERSON", "ORG"):
+    if preposition.lower_ in TARGET_PREPOSITIONS and _names_an_actor(doc[start]):
         return None
     return doc[start:end]
+
+
+def _names_an_actor(token: Token) -> bool:
+    """A person, or an organisation the curated list knows ("an attack on AMISOM")."""
+    return token.ent_type_ == "PERSON" or (token.ent_type_ == "ORG" and bool(token.ent_id_))
+
+
+def _struck_name(token: Token) -> Span | None:
+    """The proper name an attack verb takes as its object: "bombarded Douma", "stormed
+    Kunduz", "shelled Rastan" (the NER often takes such names for people or groups)."""
+    if token.dep_ != "dobj" or token.pos_ != "PROPN" or not is_trigger_word(token.head):
+        return None
+    if _names_an_actor(token) or token.ent_type_ in NOT_PLACE_ENTITIES:
+        return None
+    start = token.i
+    while start > token.head.i + 1 and token.doc[start - 1].dep_ == "compound":
+        start -= 1
+    return token.doc[start : token.i + 1]
+
+
+def _after_a_comma(span: Span) -> bool:
+    return span.start > 0 and span.doc[span.start - 1].text in (",", "(")
 
 
 def _loose_name_part(token: Token, start: int) -> bool:
     if token.i > start and (token.text in NAME_CONNECTORS or token.text in ("'", "’")):
         return not token.whitespace_ or token.text in NAME_CONNECTORS
-    if not token.is_alpha or token.like_num or token.ent_type_ in NOT_PLACE_ENTITIES:
+    word = token.text.replace("'", "").replace("’", "")  # "Ma'arat", "Nu'man"
+    if not word.isalpha() or token.like_num or token.ent_type_ in NOT_PLACE_ENTITIES:
         return False
     if token.lower_ in PLACE_OF_NOUNS or is_trigger_word(token) or token.is_stop:
         return False
-    return token.is_title or token.is_upper
+    return word[0].isupper()
 
 
 def _name_part(token: Token) -> bool:

@@ -14,6 +14,7 @@ upper-case headlines, whose words it reads as proper nouns), through their infle
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 
@@ -31,6 +32,8 @@ KILLING: Reading = (EventKind.KILLING, 2)
 #: "targeted a hideout": an attack, but the weakest word for one; any other trigger of the
 #: same event names its kind ("an airstrike targeted ...", "the raid targeted ...").
 TARGETING: Reading = (EventKind.ATTACK, 1)
+#: "an operation": a raid when nothing else says what it was, and unplaced no event at all.
+OPERATION: Reading = (EventKind.RAID, 0)
 
 #: lemma → (kind, rank); among joined triggers the highest rank names the event.
 TRIGGERS: dict[str, Reading] = {
@@ -91,12 +94,11 @@ TRIGGERS: dict[str, Reading] = {
             "slay",
             "lynch",
             "homicide",
-            "die",
         ],
         KILLING,
     ),
     **dict.fromkeys(["protest", "demonstration"], (EventKind.PROTEST, 1)),
-    "operation": (EventKind.RAID, 0),
+    "operation": OPERATION,
 }
 
 
@@ -148,12 +150,12 @@ PROJECTILE_WORDS = frozenset(
 #: Words that name the action only together with the words around them ("hit" needs a
 #: weapon, "drop" an explosive, "gun" a "down"); each reads the token's context.
 CONTEXTUAL_WORDS = frozenset(
-    {"strike", "bombard", "raid", "hit", "drop", "fire", "shoot", "gun", "blow", "target"}
+    {"strike", "bombard", "raid", "hit", "drop", "fire", "shoot", "gun", "blow", "target", "dead"}
 )
 
 
 #: Words that are events only as verbs: "died", "torched"; not "a storm", "the target".
-VERB_ONLY = frozenset({"die", "storm", "torch", "stab", "besiege", "overrun", "target"})
+VERB_ONLY = frozenset({"storm", "torch", "stab", "besiege", "overrun", "target"})
 
 
 #: Forms the lemmatizer does not give back for words it takes for proper nouns.
@@ -230,6 +232,10 @@ SEQUENCE_PREPS = frozenset({"after", "before", "following", "since", "ahead"})
 DEFINITE_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 
 
+#: Share of capitalised words (of more than three letters) that makes a title-case line.
+TITLE_CASE_SHARE = 0.8
+
+
 #: Parts of speech a trigger may have; upper-case headlines confuse the tagger further.
 TRIGGER_POS = frozenset({"NOUN", "VERB", "PROPN"})
 SHOUTED_POS = TRIGGER_POS | {"ADJ", "ADV", "ADP", "X"}
@@ -256,11 +262,11 @@ def reports_one_event(cluster: list[Token]) -> bool:
 def is_headline(sentence: Span) -> bool:
     """The article's first line when it has no final full stop: a headline, not a sentence."""
     doc = sentence.doc
-    words = [t for t in sentence if not t.is_space]
     first = next((t for t in doc if not t.is_space), None)
-    if not words or first is None or words[0].i != first.i:
+    opening = next((t for t in sentence if not t.is_space), None)
+    if first is None or opening is None or opening.i != first.i:
         return False
-    last = words[-1]
+    last = next(t for t in reversed(sentence) if not t.is_space)
     end = last.idx + len(last.text)
     followed_by_break = last.i == len(doc) - 1 or "\n" in doc.text[end : end + 4]
     return followed_by_break and last.text not in (".", "!", "?", '"', "”")
@@ -270,14 +276,43 @@ def is_headline(sentence: Span) -> bool:
 
 
 def trigger_word(token: Token) -> str | None:
-    """The trigger vocabulary entry a token is a form of, if any ("SHELLED" → "shell")."""
-    loose = token.pos_ == "PROPN" or token.is_upper or token.lemma_.lower() == token.lower_
-    return _trigger_word(token.lemma_.lower(), token.lower_, loose)
+    """The trigger vocabulary entry a token is a form of, if any ("SHELLED" → "shell").
+
+    Inflections are read only where the tagger cannot be trusted with the word: upper case,
+    or a proper noun in a title-case line ("Combined Force Kills Insurgents"), not a title
+    in running text ("Director of Operations").
+    """
+    lemma, lower = token.lemma_.lower(), token.lower_
+    word = _trigger_word(lemma, lower, False)
+    if word is not None or not _trigger_word(lemma, lower, True):
+        return word
+    loose = token.is_upper or (token.pos_ == "PROPN" and _title_case_line(token.sent))
+    return _trigger_word(lemma, lower, True) if loose else None
+
+
+def _title_case_line(sentence: Span) -> bool:
+    """Most words capitalised: a headline written in title case or capitals.
+
+    >>> _title_case_share("Combined Force Kills Taliban Leader in Khost"), _title_case_share(
+    ...     "Two were detained, said the Director of Operations in Kabul.")
+    (1.0, 0.5)
+    """
+    return _title_case_share(sentence.text) >= TITLE_CASE_SHARE
+
+
+@lru_cache(maxsize=1024)
+def _title_case_share(text: str) -> float:
+    words = _LONG_WORDS.findall(text)
+    return sum(w[0].isupper() for w in words) / len(words) if words else 0.0
+
+
+_LONG_WORDS = re.compile(r"[^\W\d_]{4,}")
 
 
 @lru_cache(maxsize=8192)
 def _trigger_word(lemma: str, lower: str, loose: bool) -> str | None:
-    candidates = [lemma, lower, *(_inflections(lower) if loose else ())]
+    irregular = IRREGULAR_FORMS.get(lower, lower)  # "shot dead" tagged as a noun, "struck"
+    candidates = [lemma, lower, irregular, *(_inflections(lower) if loose else ())]
     return next((word for word in candidates if word in _VOCABULARY), None)
 
 
@@ -400,6 +435,13 @@ def _shoot_reading(token: Token) -> Reading | None:
     return ATTACK if _verb_like(token) else None
 
 
+def _dead_reading(token: Token) -> Reading | None:
+    """ "36 dead", "leaves two dead", "at least 10 dead in clashes": a count of the killed."""
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    counted = any(c.like_num for c in token.children) or (before is not None and before.like_num)
+    return KILLING if counted else None
+
+
 def _particle_reading(particle: str, reading: Reading) -> Callable[[Token], Reading | None]:
     """ "gunned down" (a killing), "blew up" (a bombing): the verb with its particle."""
 
@@ -414,7 +456,10 @@ def _particle_reading(particle: str, reading: Reading) -> Callable[[Token], Read
 
 
 def _target_reading(token: Token) -> Reading | None:
-    """ "forces targeted a hideout": an attack on something, not "targeted sanctions"."""
+    """ "forces targeted a hideout", "a convoy was targeted": an attack on something; not
+    "targeted sanctions" nor "operations targeting leaders" (a description of the operation)."""
+    if token.dep_ in ("acl", "relcl", "amod") or token.tag_ == "VBG":
+        return None
     has_object = any(c.dep_ in ("dobj", "nsubjpass") for c in token.children)
     return TARGETING if has_object else None
 
@@ -430,6 +475,7 @@ _CONTEXT_READERS: dict[str, Callable[[Token], Reading | None]] = {
     "gun": _particle_reading("down", KILLING),
     "blow": _particle_reading("up", BOMBING),
     "target": _target_reading,
+    "dead": _dead_reading,
 }
 
 
@@ -440,7 +486,8 @@ _VOCABULARY = frozenset(TRIGGERS) | CONTEXTUAL_WORDS
 
 
 def is_trigger(token: Token) -> bool:
-    allowed = SHOUTED_POS if token.is_upper and len(token.text) > 1 else TRIGGER_POS
+    shouted = token.is_upper and len(token.text) > 1
+    allowed = SHOUTED_POS if shouted or token.lower_ == "dead" else TRIGGER_POS
     if token.pos_ not in allowed or _reading(token) is None:
         return False
     word = trigger_word(token)
@@ -518,12 +565,18 @@ def _is_background(token: Token) -> bool:
     if _is_habitual(token):
         return True  # "has clashed repeatedly with", "has carried out similar attacks"
     node = token
+    described = False  # past the first clause that describes a noun
     for steps, ancestor in enumerate(token.ancestors):
-        if steps < GOVERNOR_STEPS and ancestor.lemma_.lower() in BACKGROUND_GOVERNORS:
+        governor = ancestor.lemma_.lower()
+        # a governor makes it background, but "clashes continue in Aleppo" is the news
+        continuing = governor == "continue" and node.dep_ == "nsubj"
+        if steps < GOVERNOR_STEPS and governor in BACKGROUND_GOVERNORS and not continuing:
             return True
-        if node.dep_ in ("acl", "relcl") and _is_person_noun(ancestor) and not _victim_of(node):
+        if node.dep_ in ("acl", "relcl") and not described:
             # "a leader who planned attacks", "a facilitator suspected of the bombing"
-            return True
+            if _is_person_noun(ancestor) and not _victim_of(node):
+                return True
+            described = True
         node = ancestor
     return False
 
@@ -588,7 +641,11 @@ def describes_a_person(span: Span) -> bool:
 
 
 def _is_person_noun(token: Token) -> bool:
-    return token.ent_type_ == "PERSON" or token.lemma_.lower() in HUMAN_NOUNS
+    """A name or a noun for a person ("a sub-commander": its last part)."""
+    word = token.lemma_.lower()
+    return (
+        token.ent_type_ == "PERSON" or word in HUMAN_NOUNS or word.rsplit("-", 1)[-1] in HUMAN_NOUNS
+    )
 
 
 def trigger_clusters(sentence: Span) -> list[list[Token]]:

@@ -31,6 +31,7 @@ from actorgraph.extractors.lexicon import (
     PLACE_NOUNS_AFTER_NAME,
 )
 from actorgraph.extractors.mentions.retyping import (
+    POPULOUS,
     VerbTest,
     article_country,
     is_headline_fragment,
@@ -38,6 +39,7 @@ from actorgraph.extractors.mentions.retyping import (
     is_wire_furniture,
     names_a_role_holder,
     reads_as_person,
+    shaped_like_a_person,
 )
 from actorgraph.gazetteers.leaders import LeaderBook, load_leaders
 from actorgraph.gazetteers.organisations import OrganisationDirectory, load_organisations
@@ -85,6 +87,8 @@ ANTECEDENT_SENTENCES = 2
 #: Lower-case particles inside names ("Sabah al-Numan", "Osama bin Laden"), never stripped.
 NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "abu", "de", "da", "del", "van", "von", "ul"})
 MAX_WIDENING = 4
+#: Prepositions a name can go on after: "University of Texas", "Committee on Veterans Affairs".
+NAME_PREPOSITIONS = frozenset({"of", "on", "for"})
 WIDENING_POS = frozenset({"NOUN", "PROPN", "ADJ", "CCONJ", "NUM"})
 #: Lines this short without a verb are page furniture: release notes, download links.
 FURNITURE_WORDS = 4
@@ -196,6 +200,10 @@ class MentionFinder:
         entity_type = ENTITY_LABELS.get(ent.label_)
         if entity_type is not None and self._is_not_a_name(ent):
             return None
+        if (
+            entity_type is EntityType.ORGANISATION or ent.label_ == "GPE"
+        ) and shaped_like_a_person(ent):
+            entity_type = EntityType.PERSON  # "Mason, who headed the CDC", "Albrecht, 54,"
         if entity_type is EntityType.PERSON:
             span = strip_titles(ent)
             if span is None or self._is_place_not_person(span, ent, country):
@@ -234,8 +242,14 @@ class MentionFinder:
         return is_wire_furniture(ent.text) or is_headline_fragment(ent, self.is_verb)
 
     def _is_place_not_person(self, name: Span, ent: Span, country: str | None) -> bool:
-        """ "Palmyra", "Sahel": a place of the article's country, unless the syntax says not."""
-        return is_place_name(clean_name(name.text), self.gazetteer, country) and not (
+        """ "Palmyra", "Sahel": a place of the article's country, unless the syntax says not.
+
+        Without a country, a one-word name is a person's whatever town it also names
+        ("Anderson, the longest-held hostage, ..."); "Ciudad Juarez" is a city anywhere.
+        """
+        cleaned = clean_name(name.text)
+        populous = POPULOUS if " " in cleaned else None
+        return is_place_name(cleaned, self.gazetteer, country, populous) and not (
             reads_as_person(ent)
         )
 
@@ -254,7 +268,9 @@ class MentionFinder:
         name = clean_name(ent.text)
         if self.gazetteer.country_code(name) is not None:
             return True
-        return is_place_name(name, self.gazetteer, country) and not names_a_role_holder(ent)
+        return is_place_name(name, self.gazetteer, country, populous=0) and not (
+            names_a_role_holder(ent)
+        )
 
     def _known(self, key: str):
         try:
@@ -268,10 +284,14 @@ def widened_entities(doc: Doc) -> list[Span]:
 
     * a given name before a province name makes a person ("Laila Ahmadi");
 
-    * a place that modifies an organisation right after it joins it: "Massachusetts" +
-      "Department of Public Health", "Queensland" + "Liver Transplant Service";
+    * a place or nationality that modifies an organisation right after it joins it:
+      "Massachusetts" + "Department of Public Health", "Queensland" + "Liver Transplant
+      Service", "Chinese" + "Foreign Ministry";
     * an organisation name that modifies a noun organisations are named by takes that
-      noun: "Senate Appropriations" + "treasury and postal subcommittee".
+      noun: "Senate Appropriations" + "treasury and postal subcommittee";
+    * a name cut after "of", "on" or "for" takes the capitalised words after it ("State
+      University of" + "New York"), and one run into a bracketed acronym stops before it
+      ("Party of the Democratic Revolution ( PRD").
     Curated organisations and everything else stay as they are.
     """
     ents = list(doc.ents)
@@ -282,7 +302,7 @@ def widened_entities(doc: Doc) -> list[Span]:
         following = ents[index + 1] if index + 1 < len(ents) else None
         if (
             following is not None
-            and ent.label_ in ("PROVINCE", "GPE")
+            and ent.label_ in ("PROVINCE", "GPE", "NORP")
             and following.label_ == "ORG"
             and not following.ent_id_
             and following.start == ent.end
@@ -293,9 +313,12 @@ def widened_entities(doc: Doc) -> list[Span]:
         elif ent.label_ in ("PROVINCE", "GPE"):
             ent = _place_named_organisation(ent) or _person_named_like_place(ent) or ent
         if ent.label_ == "ORG" and not ent.ent_id_:
-            ent = _with_unit_number(_to_organisation_head(ent))
+            ent = _with_unit_number(_to_organisation_head(_through_preposition(ent)))
+            ent = _before_open_parenthesis(ent)
         widened.append(ent)
         index += 1
+        while index < len(ents) and ents[index].start < ent.end:
+            index += 1  # a name the widened one took in: "... University of" + "Beirut"
     return widened
 
 
@@ -308,6 +331,34 @@ def _to_organisation_head(ent: Span) -> Span:
             return ent
         if token.lemma_.lower() in ORGANISATION_HEADS:
             return Span(doc, ent.start, end + 1, label="ORG")
+    return ent
+
+
+def _through_preposition(ent: Span) -> Span:
+    """ "State University of" + "New York", "Senate Committee on" + "Veterans Affairs".
+
+    A name the NER ends on "of", "on" or "for" goes on over the capitalised words after it.
+    """
+    doc = ent.doc
+    if len(ent) < 2 or ent[-1].lower_ not in NAME_PREPOSITIONS:
+        return ent
+    end = ent.end
+    while end < min(len(doc), ent.end + MAX_WIDENING) and _continues_a_name(doc[end]):
+        end += 1
+    return Span(doc, ent.start, end, label="ORG") if end > ent.end else ent
+
+
+def _continues_a_name(token: Token) -> bool:
+    return token.is_title or token.is_upper or token.ent_type_ in ("GPE", "PROVINCE", "ORG")
+
+
+def _before_open_parenthesis(ent: Span) -> Span:
+    """ "Party of the Democratic Revolution ( PRD": the acronym in brackets is another name."""
+    for token in ent:
+        if token.text == "(" and token.i > ent.start:
+            if any(t.text == ")" for t in ent[token.i - ent.start :]):
+                return ent
+            return Span(ent.doc, ent.start, token.i, label=ent.label_)
     return ent
 
 

@@ -31,6 +31,10 @@ _NON_LATIN = re.compile(r"[^\x00-\u024f\u1e00-\u1eff\u2018\u2019\u02b0-\u02ff]")
 _PLAIN_KEY = re.compile(r"[a-z][a-z ]+")
 
 
+#: How much a town's population counts when the text names it by an alternate name.
+ALTERNATE_NAME_WEIGHT = 0.1
+
+
 @dataclass(slots=True)
 class _CityIndex:
     names: list[str]
@@ -41,11 +45,17 @@ class _CityIndex:
     fuzzy: dict[str, Any]
 
     def lookup(self, key: str, gazetteer: Gazetteer) -> list[PlaceMatch]:
-        found: list[PlaceMatch] = []
-        for table in (self.primary, self.alternate):
-            ids = sorted(_ids(table.get(key)), key=lambda i: -self.populations[i])
-            found += [self._match(i, gazetteer) for i in ids if self.codes[i] in gazetteer._info]
-        return found
+        """Towns called ``key``, the most likely first.
+
+        A town known by ``key`` only as an alternate name ranks as one of a tenth of its
+        population: "Zamora" is Zamora de Hidalgo (186,000) before a Zamora of 1,100.
+        """
+        weighted: dict[int, float] = {}
+        for table, weight in ((self.primary, 1.0), (self.alternate, ALTERNATE_NAME_WEIGHT)):
+            for i in _ids(table.get(key)):
+                weighted.setdefault(i, weight * self.populations[i])
+        ids = sorted(weighted, key=lambda i: (-weighted[i], i))
+        return [self._match(i, gazetteer) for i in ids if self.codes[i] in gazetteer._info]
 
     def _match(self, i: int, gazetteer: Gazetteer) -> PlaceMatch:
         return PlaceMatch(

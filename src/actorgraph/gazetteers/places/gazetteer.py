@@ -45,7 +45,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -59,6 +59,7 @@ from actorgraph.gazetteers.places.curated import (
     _words,
 )
 from actorgraph.gazetteers.places.names import (
+    _ARTICLES,
     _MIN_FUZZY_SKELETON,
     _strip_article,
     _unique,
@@ -79,7 +80,7 @@ PROVINCE_LABEL = "PROVINCE"
 
 
 _PLACE_SUFFIXES = frozenset(
-    {"district", "city", "town", "village", "area", "camp", "valley", "agency"}
+    {"district", "city", "town", "village", "area", "camp", "valley", "agency", "territory"}
 )
 
 
@@ -276,19 +277,39 @@ class Gazetteer:
     def find_place(self, name: str, country: str | None = None) -> list[PlaceMatch]:
         """Districts, then GeoNames cities, then provinces called ``name``; best first.
 
-        Country names and demonyms ("Lebanon", "Iraqi") are not places: the answer is empty.
+        Country names and demonyms ("Lebanon", "Iraqi") are not places: the answer is empty,
+        unless ``country`` has a province of that name (Georgia, US). A province comes first
+        when the towns of its name lie elsewhere ("California": the state, not the town in
+        Maryland). With a country, a province's code is a name too ("NSW", "D.C.").
         """
         name, country = self._split_country(name, country)
         key = name_key(name)
-        if key in self._countries:
+        if key in self._countries and not (country and self._provinces_exact(key, country)):
             return []
-        matches = self._exact_places(key, country)
+        matches = self._exact_places(key, country) or self._abbreviated(name, country)
         words = key.split()
         if not matches and len(words) > 1 and words[-1] in _PLACE_SUFFIXES:
+            # "Beni territory", "Kandahar city": the place without its type word
             matches = self._exact_places(" ".join(words[:-1]), country)
+        if not matches and len(words) > 1 and words[-1] in self._words.designators:
+            # "Soum province": a second-level unit (not a town "Scott" for "Scott County")
+            shorter = self._exact_places(" ".join(words[:-1]), country)
+            matches = [m for m in shorter if m.kind == "district"]
         if not matches:
             matches = self._fuzzy_places(key, country)
-        return _dedupe(matches)
+        return _dedupe(_province_first(matches))
+
+    def _abbreviated(self, name: str, country: str | None) -> list[PlaceMatch]:
+        """ "NSW", "QLD", "D.C.": a province named by its ISO 3166-2 code in its country."""
+        letters = name.replace(".", "").strip()
+        if not country or not (2 <= len(letters) <= 3 and letters.isalpha() and letters.isupper()):
+            return []
+        code = f"{country.upper()}-{letters}"
+        if code not in self._info:
+            return []
+        return [
+            PlaceMatch(self._info[code].province.name, self._info[code].province, "province", 0)
+        ]
 
     def _exact_places(self, key: str, country: str | None) -> list[PlaceMatch]:
         found = self._districts_for(self._district_index.get(key, []))
@@ -297,12 +318,13 @@ class Gazetteer:
         found += [PlaceMatch(p.name, p, "province", 0) for p in self._provinces_exact(key)]
         return self._narrow(found, country)
 
-    def _provinces_exact(self, key: str) -> list[Province]:
+    def _provinces_exact(self, key: str, country: str | None = None) -> list[Province]:
         for candidate in self._key_candidates(key):
             if candidate in self._by_key:
-                return [
+                found = [
                     self._info[c].province for c in self._rank(candidate, self._by_key[candidate])
                 ]
+                return self._narrow(found, country)
         return []
 
     def _districts_for(self, entries: list[tuple[str, str]]) -> list[PlaceMatch]:
@@ -418,9 +440,29 @@ class Gazetteer:
             variants = _surface_variants(base)
             if needs:
                 texts += [f"{v} {d}" for v in variants for d in self._designator_forms(info)]
+                texts += self._country_anchored(variants, info)
             else:
                 texts += variants
         return _unique(texts)
+
+    def _country_anchored(self, variants: list[str], info: _ProvinceInfo) -> list[str]:
+        """A name that needs a designator also matches followed by its country, as databases
+        write it: "Kolofata, Extreme-Nord, Cameroon" (the span takes in the country)."""
+        countries = self._country_names.get(info.province.country, [])
+        return [f"{v}, {c}" for c in countries for v in variants]
+
+    @functools.cached_property
+    def _country_names(self) -> dict[str, list[str]]:
+        """Country -> the names it is written with in text (no demonyms, no abbreviations)."""
+        import pycountry
+
+        names: dict[str, list[str]] = defaultdict(list)
+        for country in pycountry.countries:
+            for attr in ("common_name", "name"):
+                value = getattr(country, attr, None)
+                if value and "," not in value and "(" not in value:
+                    names[country.alpha_2].append(value)
+        return {code: _unique(values) for code, values in names.items()}
 
     def _pattern_base(self, surface: str, info: _ProvinceInfo) -> tuple[str, bool] | None:
         """The surface without a trailing designator, and whether it needs one in text."""
@@ -450,13 +492,35 @@ class Gazetteer:
 
 
 def _surface_variants(surface: str) -> list[str]:
-    """As written, in upper case, and with hyphens and spaces swapped ("Sar-e Pul")."""
+    """As written, in upper case, with hyphens and spaces swapped ("Sar-e Pul"), and with
+    the small words of a name capitalised either way ("Deir ez-Zor", "Deir Ez-Zor").
+
+    >>> _surface_variants("Deir ez-Zor")[:4]
+    ['Deir ez-Zor', 'Deir ez Zor', 'Deir-ez-Zor', 'Deir Ez-Zor']
+    """
     words = [w for w in re.split(r"[\s\-‐‑–]+", surface) if w]
     forms = [surface, " ".join(words), "-".join(words)] if len(words) > 1 else [surface]
     if "-" in surface and " " in surface:
         forms.append(re.sub(r"\s+", "-", surface))
-    upper = [surface.upper()] if len(words) == 1 else []
-    return _unique([*forms, *upper])
+    if len(words) > 1:
+        forms += [_recase_small_words(form, str.title) for form in forms]
+        forms += [_recase_small_words(form, str.lower) for form in forms]
+        forms.append(surface.upper())
+    else:
+        forms.append(surface.upper())
+    return _unique(forms)
+
+
+#: Particles inside names that sources write in either case: "Deir ez-Zor" / "Deir Ez-Zor".
+_SMALL_WORDS = frozenset({"al", "el", "ez", "ad", "ar", "as", "an", "e", "i", "ye", "of", "and"})
+
+
+def _recase_small_words(form: str, case: Callable[[str], str]) -> str:
+    parts = re.split(r"([\s\-‐‑–]+)", form)
+    return "".join(
+        case(p) if p.lower() in _SMALL_WORDS and (i > 0 or p.lower() in _ARTICLES) else p
+        for i, p in enumerate(parts)
+    )
 
 
 def _adjective_stems(names: Iterable[str]) -> set[str]:
@@ -477,6 +541,16 @@ def _preferred_official(variants: list[str]) -> str:
     first = variants[0]
     stripped = _strip_generic(first)
     return stripped or first
+
+
+def _province_first(matches: list[PlaceMatch]) -> list[PlaceMatch]:
+    """A province named like the best match ahead of it when that match lies elsewhere."""
+    provinces = [m for m in matches if m.kind == "province"]
+    if not provinces or matches[0].kind == "province":
+        return matches
+    if any(m.province.code == provinces[0].province.code for m in matches if m.kind != "province"):
+        return matches  # the eponymous seat is in it: "Kabul", "Herat"
+    return [provinces[0], *(m for m in matches if m is not provinces[0])]
 
 
 def _country_of(item: Province | PlaceMatch) -> str:

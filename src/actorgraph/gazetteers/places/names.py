@@ -61,7 +61,12 @@ _ARTICLES = frozenset(
 )
 
 
-_LINKERS = frozenset({"e", "i", "ye", "y", "o", "wa", "va", "u", "and"})
+#: Words that join the parts of a name and that sources drop or spell differently: Persian
+#: ezafe, Arabic "wa", and the Romance "de"/"del" that Philippine and Latin American reports
+#: leave out ("Agusan Norte" for Agusan del Norte).
+_LINKERS = frozenset(
+    {"e", "i", "ye", "y", "o", "wa", "va", "u", "and", "de", "del", "di", "da", "do", "du"}
+)
 
 
 _MIN_FUZZY_SKELETON = 4

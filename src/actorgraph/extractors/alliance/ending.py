@@ -1,0 +1,104 @@
+"""Ended alliances: the sentence says a bond between two organisations is over.
+
+* a break verb toward the other side: "broke with X", "split from X", "broke away from
+  X", "defected from X", "distanced itself from X", "parted ways with X";
+* a verb that ends a bond named as its object: "severed ties with X", "cut off support
+  to X", "ended its alliance with X", "renounced its allegiance to X";
+* leaving the other side: "left X", "quit X", "disowned X", "expelled X";
+* a bond put in the past: "a former ally of X", "X's erstwhile partner", "once allied
+  with X", "no longer supports X" (:func:`in_the_past`, applied to the cue that the
+  cooperation rules find).
+
+Such a pair is recorded as ``ended`` and never asserted as a current alliance.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from actorgraph.extractors.alliance.lexicon import (
+    BREAK_PARTICLES,
+    BREAK_VERBS,
+    FORMER_WORDS,
+    LEAVE_VERBS,
+    SEVER_VERBS,
+)
+from actorgraph.extractors.alliance.polarity import Finding, Polarity
+from actorgraph.extractors.alliance.rules import is_cue
+from actorgraph.extractors.mentions import Mention
+from actorgraph.extractors.roles import Slot, slot_of
+
+#: The sentence says outright that the bond is over.
+ENDED_CONFIDENCE = 0.8
+
+
+def ending(path: list[Token], first: Mention, second: Mention) -> Finding | None:
+    """The verb by which ``path`` (from ``first`` to ``second``) ends a bond, if any.
+
+    The verb must be done by one of the two ("ISWAP, which broke away from Boko Haram,
+    attacked the army" ends no bond between Boko Haram and the army).
+    """
+    ends = {first.head.i, second.head.i}
+    on_path = {token.i for token in path}
+    for token in path:
+        if token.i in ends or not _ends_bond(token, ends, on_path):
+            continue
+        if Slot.AGENT in (slot_of(token, first.head), slot_of(token, second.head)):
+            return Finding(Polarity.ENDED, token, ENDED_CONFIDENCE, tuple(path))
+    top = min(path, key=lambda token: sum(1 for _ in token.ancestors))
+    if is_cue(top) and _is_severed(top):
+        # "its ties with X" below "cut": the verb is off the path from "its" to X
+        return Finding(Polarity.ENDED, top.head, ENDED_CONFIDENCE, (*path, top.head))
+    return None
+
+
+def in_the_past(token: Token) -> bool:
+    """ "former ally", "erstwhile partners", "ex-ally", "once allied", "no longer backs"."""
+    if token.lower_.startswith("ex-"):
+        return True
+    for child in token.children:
+        if child.dep_ in ("amod", "advmod") and child.lower_ in FORMER_WORDS:
+            return True
+        if child.lower_ == "longer" and any(g.lower_ == "no" for g in child.children):
+            return True
+    return False
+
+
+def _ends_bond(token: Token, ends: set[int], on_path: set[int]) -> bool:
+    word = token.lemma_.lower()
+    if word in BREAK_VERBS and _breaks_toward(token, ends, on_path):
+        return True
+    if word in SEVER_VERBS and _object_is_bond(token):
+        return True
+    return word in LEAVE_VERBS and any(
+        c.dep_ == "dobj" and (c.i in ends or is_cue(c)) for c in token.children
+    )
+
+
+def _breaks_toward(token: Token, ends: set[int], on_path: set[int]) -> bool:
+    """ "broke with X", "broke away from X": the particle leads to the other side itself.
+
+    Not "withdrew from X-held areas": the place is what is left, not the organisation.
+    """
+    for child in token.children:
+        if child.i not in on_path or child.lower_ not in BREAK_PARTICLES:
+            continue
+        for target in (child, *child.children):
+            if target.dep_ == "pobj" and (target.i in ends or is_cue(target)):
+                return True
+            for grandchild in target.children:
+                if grandchild.dep_ == "pobj" and (grandchild.i in ends or is_cue(grandchild)):
+                    return True
+    return False
+
+
+def _object_is_bond(token: Token) -> bool:
+    """ "severed ties", "cut off support", "stopped supporting", "ended its alliance"."""
+    for child in token.children:
+        if child.dep_ in ("dobj", "xcomp", "nsubjpass") and is_cue(child):
+            return True
+    return False
+
+
+def _is_severed(bond: Token) -> bool:
+    return bond.dep_ in ("dobj", "xcomp", "nsubjpass") and bond.head.lemma_.lower() in SEVER_VERBS

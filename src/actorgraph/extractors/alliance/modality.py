@@ -1,0 +1,54 @@
+"""Whether a stated bond is taken back: denied ("denies ties", "did not attack") or
+hypothetical ("could ally", "may join forces", "if X joined Y").
+
+Only the hypothetical modals count ("could", "might", "may"): "will cooperate" and "would
+keep standing by its ally" (reported speech) still state a bond.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Token
+
+from actorgraph.extractors.alliance.lexicon import CONDITIONAL_MARKS
+from actorgraph.extractors.alliance.polarity import Polarity
+from actorgraph.extractors.lexicon import DENIAL_VERBS, HYPOTHETICAL_AUX
+
+
+def taken_back(clause: Iterable[Token]) -> Polarity | None:
+    """``DENIED`` or ``HYPOTHETICAL`` when a word of the clause takes the claim back."""
+    tokens = list(clause)
+    if any(_is_denied(token) for token in tokens):
+        return Polarity.DENIED
+    if any(_is_hypothetical(token) for token in tokens):
+        return Polarity.HYPOTHETICAL
+    return None
+
+
+def _is_denied(token: Token) -> bool:
+    if token.pos_ not in ("VERB", "AUX", "NOUN"):
+        return False
+    if any(child.dep_ == "neg" for child in token.children):
+        return True
+    return any(ancestor.lemma_.lower() in DENIAL_VERBS for ancestor in token.ancestors)
+
+
+def _is_hypothetical(token: Token) -> bool:
+    if token.pos_ in ("VERB", "AUX", "NOUN") and any(
+        child.dep_ == "aux" and child.lower_ in HYPOTHETICAL_AUX for child in token.children
+    ):
+        return True
+    return any(_is_condition(node) for node in (token, *token.ancestors))
+
+
+def _is_condition(token: Token) -> bool:
+    """ "if X joined Y ...", or a clause that holds only "... if Z asked"."""
+    for child in token.children:
+        if child.dep_ == "mark" and child.lower_ in CONDITIONAL_MARKS:
+            return True
+        if child.dep_ == "advcl" and any(
+            g.dep_ == "mark" and g.lower_ in CONDITIONAL_MARKS for g in child.children
+        ):
+            return True
+    return False

@@ -1,0 +1,84 @@
+"""Reading a pair of organisations: its polarity first, then what (if anything) to assert.
+
+The order matters: a pair is opposing when one side acts on the other ("A fights B
+alongside C": A and C against B), ended when the bond is over ("cut its ties with"),
+and only then cooperating; a denial, a modal or a condition takes any of these back.
+
+>>> from actorgraph.extractors.alliance.polarity import Polarity
+>>> Polarity.COOPERATING.asserted.value
+'alliedWith'
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from actorgraph.extractors.alliance.ending import ENDED_CONFIDENCE, ending, in_the_past
+from actorgraph.extractors.alliance.modality import taken_back
+from actorgraph.extractors.alliance.opposition import opposition
+from actorgraph.extractors.alliance.polarity import Finding, PairReading, Polarity
+from actorgraph.extractors.alliance.rules import cooperation
+from actorgraph.extractors.mentions import Mention, MentionRelation
+from actorgraph.extractors.syntax import dependency_path
+
+MAX_PATH = 9
+
+
+#: "the group" or "its" stands for an organisation named earlier: a little less sure.
+ANAPHOR_FACTOR = 0.9
+
+
+def read_pair(first: Mention, second: Mention) -> PairReading | None:
+    """The polarity of a pair of organisation mentions of one sentence.
+
+    ``None`` when they are no pair: one organisation twice, overlapping names, or a
+    news organisation (which reports on others rather than siding with them).
+    """
+    if _same_organisation(first, second) or first.is_media or second.is_media:
+        return None
+    if _overlaps(first, second):
+        return None
+    sentence = first.span.sent
+    path = dependency_path(first.head, second.head)
+    if len(path) < 2 or len(path) > MAX_PATH:
+        return PairReading(first, second, Polarity.UNRELATED, 0.0, sentence)
+    finding = _finding(path, first, second)
+    if finding is None:
+        return PairReading(first, second, Polarity.UNRELATED, 0.0, sentence)
+    polarity = taken_back(finding.clause) or finding.polarity
+    confidence = finding.confidence
+    if first.antecedent is not None or second.antecedent is not None:
+        confidence *= ANAPHOR_FACTOR
+    return PairReading(first, second, polarity, round(confidence, 3), sentence, finding.cue.text)
+
+
+def alliance(first: Mention, second: Mention) -> MentionRelation | None:
+    """The ``alliedWith`` relation between two organisations, if the sentence states one."""
+    reading = read_pair(first, second)
+    if reading is None or reading.polarity is not Polarity.COOPERATING:
+        return None
+    return reading.relation()
+
+
+def _finding(path: list[Token], first: Mention, second: Mention) -> Finding | None:
+    found = opposition(path, first, second) or ending(path, first, second)
+    if found is not None:
+        return found
+    found = cooperation(path, first, second)
+    if found is not None and in_the_past(found.cue):
+        # "a former ally of X", "no longer supports X": the bond is over
+        return Finding(Polarity.ENDED, found.cue, ENDED_CONFIDENCE, found.clause)
+    return found
+
+
+def _same_organisation(first: Mention, second: Mention) -> bool:
+    a, b = first.referent, second.referent
+    if a is b:
+        return True
+    if a.known_as and a.known_as == b.known_as:
+        return True
+    return a.name.casefold() == b.name.casefold()
+
+
+def _overlaps(first: Mention, second: Mention) -> bool:
+    return first.span.start < second.span.end and second.span.start < first.span.end
