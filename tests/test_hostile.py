@@ -95,12 +95,13 @@ def summary(request: pytest.FixtureRequest) -> Iterator[None]:
     yield
     counts = ", ".join(f"{TALLY[kind]} {name}" for kind, name in CLASSES.items())
     line = f"hostile: {TALLY['tried']} tried, {counts} ({TALLY['unclear']} unclear errors)"
-    reporter = request.config.pluginmanager.getplugin("terminalreporter")
-    if reporter is not None:
-        reporter.ensure_newline()
-        reporter.write_line(line)
-    else:
+    plugins = request.config.pluginmanager
+    reporter, capture = plugins.getplugin("terminalreporter"), plugins.getplugin("capturemanager")
+    if reporter is None or capture is None:
         print(line)
+        return
+    with capture.global_and_fixture_disabled():  # past pytest's capture, as capsys.disabled()
+        reporter.write_line("\n" + line)
 
 
 # -- helpers ---------------------------------------------------------------------------------
@@ -586,6 +587,7 @@ def hostile_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     write(root / "[bold red]styled[/].txt", "Kunar dispatch\n" + OTHER)
     write(root / "esc\x1b[2Jname.md", "# Report\n" + ARTICLE)
     write(root / "binary.txt", b"\x00\xff" * 100)
+    write(root / "ctl\x1b[2Jbad.txt", b"\x00\x01" * 20)
     write(root / "empty.txt", "  \n")
     write(
         root / "feed.jsonl",
@@ -623,10 +625,16 @@ def test_build_reports_each_bad_input_once_and_lists_them_all_at_the_end(
     assert result.exit_code == 3, result.output
     assert_one_clear_line(result.stderr)
     summary = result.stderr[result.stderr.index("input(s) could not be read:") :]
-    for name in ("binary.txt", "empty.txt", "feed.jsonl line 3", "feed.jsonl line 4"):
+    for name in (
+        "binary.txt",
+        "ctl\\x1b[2Jbad.txt",
+        "empty.txt",
+        "feed.jsonl line 3",
+        "feed.jsonl line 4",
+    ):
         assert name in summary, (name, summary)
         assert result.stderr.count(name) == 2  # once as it happened, once in the summary
-    assert summary.count("\n") == 5  # the heading and one line per failed input
+    assert summary.count("\n") == 6  # the heading and one line per failed input
 
 
 @guards("lost")
@@ -646,7 +654,7 @@ def test_markup_and_terminal_escapes_from_inputs_are_shown_never_obeyed(
 ) -> None:
     result = invoke("build", hostile_corpus, "-o", tmp_path / "out", "-j", 1)
     assert no_raw_controls(result.stderr), repr(result.stderr)
-    assert "\\x1b" in result.stderr or "esc" not in result.stderr
+    assert "ctl\\x1b[2Jbad.txt" in result.stderr  # shown as a visible escape
     result = invoke("entities", tmp_path / "out")
     assert result.exit_code == 0, result.output
     assert no_raw_controls(result.stdout)
@@ -672,12 +680,6 @@ def test_usage_errors_with_markup_or_escapes_in_them_are_one_clean_line(args: li
     assert result.exit_code in (1, 2)
     assert_one_clear_line(result.output)
     assert no_raw_controls(result.output)
-    assert (
-        "[/]" in result.output
-        or "[bold" in result.output
-        or "[red]" in result.output
-        or "x1b" in result.output
-    )
 
 
 @guards("unclear")
@@ -768,23 +770,12 @@ def test_a_hand_edited_folder_with_a_manifest_still_names_the_line(
 
 # -- nothing injected: any text through records, the graph and every format --------------------
 
-hostile_text = st.text(
-    alphabet=st.one_of(
-        st.characters(codec=None, exclude_categories=()),  # anything, lone surrogates too
-        st.sampled_from(
-            [
-                *list("\"'\\<>&[]{}#;\x00\x1b\u202e\u2066\n\r\t"),
-                "[bold red]",
-                "[/]",
-                "</script>",
-                '"""',
-                "\\u0000",
-            ]
-        ),
-    ),
+FRAGMENTS = [*'"\'\\<>&[]{}#;\x00\x1b\u202e\u2066\n\r\t', "[bold red]", "[/]", "</script>", '"""']
+hostile_text = st.lists(
+    st.one_of(st.characters(codec=None), st.sampled_from(FRAGMENTS)),  # lone surrogates too
     min_size=1,
-    max_size=40,
-)
+    max_size=25,
+).map("".join)
 
 
 def _record(name: str, other: str, text: str) -> dict[str, Any]:
@@ -843,10 +834,19 @@ def _parses(format_name: str, data: bytes) -> None:
     elif format_name in ("graphml", "gexf"):
         ET.fromstring(data)
     elif format_name == "csv":
-        list(csv.reader(io.StringIO(data.decode("utf-8"))))
-    elif format_name == "html":
-        page = data.decode("utf-8")
-        assert page.lower().count("</script") == page.lower().count("<script")
+        list(csv.reader(io.StringIO(data.decode("utf-8"), newline="")))
+    elif format_name == "html":  # no text opens or closes an element: the same tags as ever
+        assert _tags(data) == _tags(render(_benign_graph(), "html"))
+
+
+def _tags(page: bytes) -> tuple[int, ...]:
+    text = page.decode("utf-8").lower()
+    return tuple(text.count(tag) for tag in ("<script", "</script", "<iframe", "<img", "<b>"))
+
+
+@functools.cache
+def _benign_graph() -> KnowledgeGraph:
+    return KnowledgeGraph.from_extractions([ArticleExtraction.from_record(_record("a", "b", "c"))])
 
 
 @guards("injection")
@@ -1205,6 +1205,10 @@ def test_a_graph_iri_cannot_smuggle_sparql_into_an_update_push(
         with pytest.raises(ValueError, match="absolute IRI"):
             actorgraph.push(small_build, f"{store.url}/update", graph=graph, protocol="update")
     assert store.seen == []
-    actorgraph.push(small_build, f"{store.url}/update", graph="urn:ok:g", protocol="update")
-    assert all(b"DROP ALL" not in r.body for r in store.seen)
-    assert store.seen[0].body.decode().startswith("DROP SILENT GRAPH <urn:ok:g>")
+    result = actorgraph.push(small_build, f"{store.url}/update", graph="urn:ok:g", protocol="update")
+    assert store.seen[0].body.decode() == "DROP SILENT GRAPH <urn:ok:g>"
+    replay = pyoxigraph.Store()  # what the remote store would do with the requests
+    for request in store.seen:
+        replay.update(request.body.decode("utf-8"))
+    assert len(replay) == result.triples  # the payload in a name stayed inside a literal
+    assert {quad.graph_name.value for quad in replay} == {"urn:ok:g"}

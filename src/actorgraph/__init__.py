@@ -53,7 +53,7 @@ from actorgraph.nlp.models import ModelNotFoundError
 from actorgraph.ontology import EntityType, EventKind, Relation
 from actorgraph.reading import ArticleReadError, read_articles
 from actorgraph.store import QueryError
-from actorgraph.store.remote import RemoteStoreError
+from actorgraph.store.remote import RemoteStoreError, redact_url
 from actorgraph.version import __version__
 
 __all__ = [
@@ -101,6 +101,7 @@ __all__ = [
     "push",
     "query",
     "read_articles",
+    "redact_url",
     "sample_articles",
     "validate",
     "write_atomic",

@@ -29,7 +29,6 @@ from rich.markup import escape
 
 import actorgraph
 from actorgraph import display
-from actorgraph.store.remote import redact_url
 
 app = typer.Typer(
     help="Build a sourced knowledge graph of armed-conflict actors from news articles.",
@@ -507,7 +506,7 @@ def push(
     if not quiet:
         where = f"graph {graph}" if graph else "default graph"
         stderr.print(
-            f"pushed {shown(source)} to {shown(redact_url(result.url))} "
+            f"pushed {shown(source)} to {shown(actorgraph.redact_url(result.url))} "
             f"({shown(where)}, "
             f"{result.protocol}, {result.requests} request(s), HTTP {result.status}) "
             f"in {time.perf_counter() - started:.1f} s"

@@ -353,10 +353,11 @@ def _fields_problem(
         value = item.get(name)
         if name not in item and type(None) in types:
             continue
+        if name not in item:
+            return f"{where + ': ' if where else ''}missing key {name!r}"
         if isinstance(value, bool) or not isinstance(value, types):
             shown = f"{where}.{name}" if where else name
-            kind = "missing" if name not in item else f"a JSON {type(value).__name__}"
-            return f"{shown} must be {_type_names(types)}, not {kind}"
+            return f"{shown} must be {_type_names(types)}, not a JSON {type(value).__name__}"
     return None
 
 

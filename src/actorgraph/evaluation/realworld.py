@@ -90,7 +90,9 @@ class GoldPlace:
     top: str
 
     def matches(self, predicted: str) -> bool:
-        """>>> GoldPlace("PH-SLU", "PH-14").matches("PH-14")
+        """Whether a predicted code is this province or the top of the hierarchy above it.
+
+        >>> GoldPlace("PH-SLU", "PH-14").matches("ph-14")
         True
         """
         return predicted.upper() in (self.code, self.top)

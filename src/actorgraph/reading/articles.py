@@ -235,17 +235,21 @@ def _noted(text: str, source: str, encoding: str) -> str:
 
 
 def _utf16_without_bom(probe: bytes) -> str | None:
-    """UTF-16 without a byte-order mark: mostly NUL every other byte (Latin text)."""
+    """UTF-16 without a byte-order mark: Latin text is NUL every other byte, and printable
+    ASCII in between (binary data with NULs is not)."""
     pairs = len(probe) // 2
     if pairs < 4:
         return None
-    odd = probe[1 : 2 * pairs : 2].count(0)
-    even = probe[0 : 2 * pairs : 2].count(0)
-    if odd >= 0.9 * pairs and even <= 0.1 * pairs:
-        return "utf-16-le"
-    if even >= 0.9 * pairs and odd <= 0.1 * pairs:
-        return "utf-16-be"
+    even, odd = probe[0 : 2 * pairs : 2], probe[1 : 2 * pairs : 2]
+    for zeros, text, encoding in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if zeros.count(0) >= 0.9 * pairs and _printable_share(text) >= 0.9:
+            return encoding
     return None
+
+
+def _printable_share(data: bytes) -> float:
+    printable = sum(1 for byte in data if 0x20 <= byte < 0x7F or byte in (0x09, 0x0A, 0x0D))
+    return printable / len(data) if data else 0.0
 
 
 def _mostly_utf8(data: bytes) -> bool:

@@ -221,7 +221,7 @@ def run_query(
     unless ``allow_service``. ``bindings`` give variables their values (``{"name":
     "Taliban"}``) as RDF terms, never as query text: a value cannot change the query.
     SPARQL Update is refused (queries only read), and errors give lines and columns of
-    ``sparql`` itself.
+    ``sparql`` itself (bindings go in a trailing ``VALUES`` clause, after it).
 
     >>> run_query(pyoxigraph.Store(), "ASK { ?s ?p ?o }").boolean
     False
@@ -230,13 +230,19 @@ def run_query(
     """
     check_query(sparql, allow_service=allow_service)
     try:
-        result = store.query(sparql, prefixes=_PREFIX_MAP, substitutions=_terms(bindings))
+        result = store.query(sparql + values_clause(bindings), prefixes=_PREFIX_MAP)
         return _gather(result)
     except SyntaxError as error:
-        raise QueryError(f"invalid SPARQL: {error}") from None
+        raise QueryError(f"invalid SPARQL: {_one_line(error)}") from None
     except (OSError, RuntimeError, ValueError) as error:
         # a SERVICE that answered nonsense, a store that failed: one line, no traceback
-        raise QueryError(f"the query failed: {error}") from None
+        raise QueryError(f"the query failed: {_one_line(error)}") from None
+
+
+def _one_line(error: Exception, limit: int = 300) -> str:
+    """An error's message on one line, cut short (a server's answer can be a whole page)."""
+    text = " ".join(str(error).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _gather(result: Any) -> QueryResult:
@@ -255,10 +261,17 @@ def _gather(result: Any) -> QueryResult:
     return QueryResult("graph", graph=graph)
 
 
-def _terms(bindings: Mapping[str, Any] | None) -> dict[pyoxigraph.Variable, Any] | None:
+def values_clause(bindings: Mapping[str, Any] | None) -> str:
+    """A ``VALUES`` clause binding each variable to one value, every value a serialised term.
+
+    >>> values_clause({"name": 'Ali" } DROP ALL #'})
+    '\\nVALUES (?name) { ("Ali\\\\" } DROP ALL #") }'
+    """
     if not bindings:
-        return None
-    return {pyoxigraph.Variable(name.lstrip("?$")): rdf_term(v) for name, v in bindings.items()}
+        return ""
+    names = " ".join(f"?{pyoxigraph.Variable(name.lstrip('?$')).value}" for name in bindings)
+    terms = " ".join(str(rdf_term(value)) for value in bindings.values())
+    return f"\nVALUES ({names}) {{ ({terms}) }}"
 
 
 def rdf_term(value: Any) -> Any:

@@ -74,8 +74,13 @@ class Credentials:
             raise ValueError("a password needs a user")
 
     def secrets(self) -> list[str]:
-        """What must never appear in a message: the password and the token."""
-        return [secret for secret in (self.password, self.token) if secret]
+        """What must never appear in a message: the password, the token, and the header
+        made of them (a server may echo it back)."""
+        header = self.header()
+        found = [secret for secret in (self.password, self.token) if secret]
+        if header and self.password:
+            found.append(header.split(" ", 1)[1])  # base64 of user:password
+        return found
 
     def header(self) -> str | None:
         """The value of the ``Authorization`` header, or None without credentials."""
@@ -235,7 +240,7 @@ def query_endpoint(
 
     ``bindings`` become a trailing ``VALUES`` clause of serialised RDF terms.
     """
-    from actorgraph.store.oxigraph import with_prefixes
+    from actorgraph.store.oxigraph import values_clause, with_prefixes
 
     endpoint, credentials = split_credentials(endpoint, credentials)
     _check_endpoint(endpoint)
@@ -255,21 +260,6 @@ def query_endpoint(
         raise RemoteStoreError(
             f"{redact_url(endpoint)} did not answer with SPARQL JSON results"
         ) from None
-
-
-def values_clause(bindings: Mapping[str, Any] | None) -> str:
-    """A ``VALUES`` clause binding each variable to one value, every value a serialised term.
-
-    >>> values_clause({"name": 'Ali" } DROP ALL #'})
-    '\\nVALUES (?name) { ("Ali\\\\" } DROP ALL #") }'
-    """
-    if not bindings:
-        return ""
-    from actorgraph.store.oxigraph import rdf_term
-
-    names = " ".join(f"?{pyoxigraph.Variable(name.lstrip('?$')).value}" for name in bindings)
-    terms = " ".join(str(rdf_term(value)) for value in bindings.values())
-    return f"\nVALUES ({names}) {{ ({terms}) }}"
 
 
 def parse_sparql_json(document: dict[str, Any]) -> QueryResult:

@@ -707,7 +707,7 @@ def _name_after(preposition: Token, limit: int) -> Span | None:
     """The proper name right after a preposition ("in the Kolofata area" → "Kolofata")."""
     doc = preposition.doc
     start = preposition.i + 1
-    while start < limit and doc[start].lower_ in ("the", "a"):
+    while start < limit and doc[start].lower_ in ("the", "a", "an"):
         start += 1
     if (
         start + 1 < limit

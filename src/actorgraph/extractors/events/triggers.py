@@ -43,7 +43,7 @@ TRIGGERS: dict[str, Reading] = {
         BOMBING,
     ),
     **dict.fromkeys(
-        ["kidnap", "kidnapping", "abduct", "abduction", "kidnapped", "abducted"],
+        ["kidnap", "kidnapping", "abduct", "abduction", "kidnapped", "abducted", "hijack"],
         (EventKind.KIDNAPPING, 7),
     ),
     **dict.fromkeys(["incursion"], (EventKind.RAID, 6)),
@@ -75,6 +75,8 @@ TRIGGERS: dict[str, Reading] = {
             "overrun",
             "torch",
             "stab",
+            "loot",
+            "raze",
         ],
         ATTACK,
     ),
@@ -94,10 +96,15 @@ TRIGGERS: dict[str, Reading] = {
             "slay",
             "lynch",
             "homicide",
+            "slaughter",
+            "decapitate",
         ],
         KILLING,
     ),
-    **dict.fromkeys(["protest", "demonstration"], (EventKind.PROTEST, 1)),
+    **dict.fromkeys(
+        ["protest", "demonstration", "riot", "protester", "demonstrator", "rioter"],
+        (EventKind.PROTEST, 1),
+    ),
     "operation": OPERATION,
 }
 
@@ -151,11 +158,14 @@ PROJECTILE_WORDS = frozenset(
 #: weapon, "drop" an explosive, "gun" a "down"); each reads the token's context.
 CONTEXTUAL_WORDS = frozenset(
     {"strike", "bombard", "raid", "hit", "drop", "fire", "shoot", "gun", "blow", "target", "dead"}
+    | {"throw", "hurl", "burn", "hostage"}
 )
 
 
 #: Words that are events only as verbs: "died", "torched"; not "a storm", "the target".
-VERB_ONLY = frozenset({"storm", "torch", "stab", "besiege", "overrun", "target"})
+VERB_ONLY = frozenset(
+    {"storm", "torch", "stab", "besiege", "overrun", "target", "loot", "raze", "decapitate"}
+)
 
 
 #: Forms the lemmatizer does not give back for words it takes for proper nouns.
@@ -415,16 +425,70 @@ def _drop_reading(token: Token) -> Reading | None:
 
 
 def _fire_reading(token: Token) -> Reading | None:
-    """ "fired rockets at", "opened fire on a bus"; not "the minister was fired"."""
+    """ "fired rockets at", "opened fire on a bus", "exchanged fire with"; "set fire to a
+    school"; not "the minister was fired"."""
     if token.pos_ == "NOUN":
-        return ATTACK if token.head.lemma_.lower() == "open" else None
+        return _FIRE_NOUN_VERBS.get(token.head.lemma_.lower())
     if token.pos_ != "VERB":
         return None
     for child in token.children:
         if child.dep_ == "dobj" and child.lemma_.lower() in PROJECTILE_WORDS:
             return ATTACK
-        if child.dep_ == "prep" and child.lower_ in ("at", "on", "upon", "into"):
+        # "fired on a convoy", not "fired on Monday"
+        aimed = child.dep_ == "prep" and child.lower_ in ("at", "on", "upon", "into")
+        if aimed and not any(t.ent_type_ in ("DATE", "TIME") for t in child.subtree):
             return ATTACK
+    return None
+
+
+_FIRE_NOUN_VERBS: dict[str, Reading] = {
+    "open": ATTACK,
+    "set": ATTACK,
+    "exchange": (EventKind.CLASH, 5),
+}
+
+
+#: What is thrown or hurled in an attack: "threw a grenade at", "hurled petrol bombs".
+THROWN_WORDS = BOMB_WORDS | PROJECTILE_WORDS | {"stone", "rock", "molotov", "petrol", "acid"}
+
+
+def _throw_reading(token: Token) -> Reading | None:
+    """ "threw a grenade at a bus", "hurled petrol bombs"; not "threw a party"."""
+    if token.pos_ != "VERB":
+        return None
+    objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    thrown = {t.lemma_.lower() for o in objects for t in o.subtree}
+    return ATTACK if thrown & THROWN_WORDS else None
+
+
+def _burn_reading(token: Token) -> Reading | None:
+    """ "burned down a school", "torched and burned homes", "set ablaze"; not "burned
+    fuel" nor "burn injuries"."""
+    if token.pos_ != "VERB":
+        return None
+    down = any(c.dep_ == "prt" and c.lower_ == "down" for c in token.children)
+    objects = {
+        t.lemma_.lower()
+        for c in token.children
+        if c.dep_ in ("dobj", "nsubjpass")
+        for t in c.subtree
+    }
+    return ATTACK if down or objects & BURNED_PLACES else None
+
+
+#: What is burned in an attack on a place.
+BURNED_PLACES = frozenset(
+    """
+    house home village school church mosque shop market vehicle car truck office station
+    building hut property camp clinic hospital
+    """.split()
+)
+
+
+def _hostage_reading(token: Token) -> Reading | None:
+    """ "took ten passengers hostage", "held hostage": a kidnapping."""
+    if token.head.lemma_.lower() in ("take", "hold", "seize"):
+        return (EventKind.KIDNAPPING, 7)
     return None
 
 
@@ -476,6 +540,10 @@ _CONTEXT_READERS: dict[str, Callable[[Token], Reading | None]] = {
     "blow": _particle_reading("up", BOMBING),
     "target": _target_reading,
     "dead": _dead_reading,
+    "throw": _throw_reading,
+    "hurl": _throw_reading,
+    "burn": _burn_reading,
+    "hostage": _hostage_reading,
 }
 
 
@@ -515,7 +583,8 @@ def _is_habitual_plural(token: Token) -> bool:
         return False
     if is_headline(token.sent):
         return any(c.lower_ in OTHER_EVENT_MODIFIERS for c in token.children)
-    return not (token.dep_ == "nsubj" and token.head.tag_ == "VBD")
+    # "Clashes erupted", "Clashes were reported in Kunduz": what happened, not a habit
+    return not (token.dep_ in ("nsubj", "nsubjpass") and token.head.tag_ in ("VBD", "VBN"))
 
 
 def is_trigger_word(token: Token) -> bool:
