@@ -770,7 +770,7 @@ def test_a_hand_edited_folder_with_a_manifest_still_names_the_line(
 
 # -- nothing injected: any text through records, the graph and every format --------------------
 
-FRAGMENTS = [*'"\'\\<>&[]{}#;\x00\x1b\u202e\u2066\n\r\t', "[bold red]", "[/]", "</script>", '"""']
+FRAGMENTS = [*"\"'\\<>&[]{}#;\x00\x1b\u202e\u2066\n\r\t", "[bold red]", "[/]", "</script>", '"""']
 hostile_text = st.lists(
     st.one_of(st.characters(codec=None), st.sampled_from(FRAGMENTS)),  # lone surrogates too
     min_size=1,
@@ -1205,10 +1205,43 @@ def test_a_graph_iri_cannot_smuggle_sparql_into_an_update_push(
         with pytest.raises(ValueError, match="absolute IRI"):
             actorgraph.push(small_build, f"{store.url}/update", graph=graph, protocol="update")
     assert store.seen == []
-    result = actorgraph.push(small_build, f"{store.url}/update", graph="urn:ok:g", protocol="update")
+    result = actorgraph.push(
+        small_build, f"{store.url}/update", graph="urn:ok:g", protocol="update"
+    )
     assert store.seen[0].body.decode() == "DROP SILENT GRAPH <urn:ok:g>"
     replay = pyoxigraph.Store()  # what the remote store would do with the requests
     for request in store.seen:
         replay.update(request.body.decode("utf-8"))
     assert len(replay) == result.triples  # the payload in a name stayed inside a literal
     assert {quad.graph_name.value for quad in replay} == {"urn:ok:g"}
+
+
+@guards("leak")
+@pytest.mark.parametrize("code", [301, 302, 307])
+def test_a_redirected_query_is_answered_without_taking_the_credentials_along(
+    serve: Callable[..., Recorder], code: int
+) -> None:
+    answer = b'{"head": {}, "boolean": true}'
+    elsewhere = serve(lambda _: (200, {"Content-Type": "application/sparql-results+json"}, answer))
+    endpoint = serve(lambda _: (code, {"Location": f"{elsewhere.url}/sparql"}, b""))
+    result = query_endpoint(
+        f"{endpoint.url}/sparql", "ASK {}", credentials=Credentials(token=SECRET)
+    )
+    assert result.boolean is True
+    assert endpoint.seen[0].headers["Authorization"] == f"Bearer {SECRET}"
+    [moved] = elsewhere.seen
+    assert moved.method == "POST" and b"query=" in moved.body
+    assert "Authorization" not in moved.headers
+
+
+@guards("crash")
+def test_articles_given_as_objects_with_lone_surrogates_build(tmp_path: Path, nlp) -> None:
+    broken = Article(
+        "obj\ud800", "Taliban commander Hazrat Ali \udfff spoke in Helmand.", "t\ud800"
+    )
+    result = actorgraph.build_folder([broken], tmp_path / "out", formats=["turtle"], store=False)
+    assert result.extracted == 1
+    turtle = (tmp_path / "out" / "graph.ttl").read_bytes()
+    assert list(pyoxigraph.parse(turtle, format=pyoxigraph.RdfFormat.TURTLE))
+    [extraction] = actorgraph.extract_texts([broken])
+    assert extraction.article.id == "obj\ufffd"

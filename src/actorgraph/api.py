@@ -69,7 +69,7 @@ from actorgraph.knowledge_graph import KnowledgeGraph
 from actorgraph.maps import MapOptions
 from actorgraph.model import Article, ArticleExtraction, Node
 from actorgraph.nlp.models import DEFAULT_MODEL
-from actorgraph.reading import ArticleReadError, read_articles
+from actorgraph.reading import ArticleReadError, clean_article, read_articles
 from actorgraph.resources import samples_dir
 from actorgraph.store import QueryResult, StoreNotFoundError, open_store, run_query
 from actorgraph.store.remote import (
@@ -452,7 +452,7 @@ def evaluate(
 
 def _articles(source: Source, on_error: Callable[[ArticleReadError], None] | None) -> list[Article]:
     items = [source] if isinstance(source, str | Path) else list(source)
-    given = [item for item in items if isinstance(item, Article)]
+    given = [clean_article(item) for item in items if isinstance(item, Article)]
     paths = [item for item in items if not isinstance(item, Article)]
     found = given + (list(read_articles(paths, on_error=on_error)) if paths else [])
     if not found:
@@ -465,7 +465,8 @@ def _article_stream(
 ) -> Callable[[], Iterator[Article]]:
     """A function giving the articles afresh on each call; read errors are reported once."""
     items = [source] if isinstance(source, str | Path) else list(source)
-    given = [item for item in items if isinstance(item, Article)]
+    # invalid code points replaced: a lone surrogate cannot be hashed or written as UTF-8
+    given = [clean_article(item) for item in items if isinstance(item, Article)]
     paths = [item for item in items if not isinstance(item, Article)]
     calls = 0
 

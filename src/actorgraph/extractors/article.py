@@ -14,19 +14,14 @@ from spacy.tokens import Doc, Span
 from actorgraph.extractors.confidence import Calibration, final_fact
 from actorgraph.extractors.dates import resolve_date
 from actorgraph.extractors.events.items import EventMention
-from actorgraph.extractors.long_texts import (
-    clean_article,
-    join_pieces,
-    max_chars_for,
-    piece_article,
-    split_text,
-)
+from actorgraph.extractors.long_texts import join_pieces, max_chars_for, piece_article, split_text
 from actorgraph.extractors.mentions import Mention, MentionRelation
 from actorgraph.extractors.mentions.resolution import resolve_mentions
 from actorgraph.gazetteers.organisations import load_organisations
 from actorgraph.gazetteers.places import load_gazetteer
 from actorgraph.model import Article, ArticleExtraction, Entity, Event, Evidence, Fact
 from actorgraph.ontology import EntityType, Relation
+from actorgraph.reading import clean_article
 
 DEFAULT_BATCH_SIZE = 32
 

@@ -24,7 +24,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from actorgraph.model import Article, ArticleExtraction, Entity, Fact
-from actorgraph.text import normalise_name, without_surrogates
+from actorgraph.text import normalise_name
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -143,19 +143,6 @@ def _best_cut(text: str, start: int, limit: int) -> int:
         if cut:
             return start + cut
     return limit
-
-
-def clean_article(article: Article) -> Article:
-    """The article with invalid code points (lone surrogates) replaced in its text and fields.
-
-    One character for one, so offsets into the text stay what they were.
-    """
-    fields = {}
-    for name in ("id", "text", "title", "url", "source"):
-        value = getattr(article, name)
-        if isinstance(value, str) and (cleaned := without_surrogates(value)) != value:
-            fields[name] = cleaned
-    return replace(article, **fields) if fields else article
 
 
 def piece_article(article: Article, start: int, end: int) -> Article:

@@ -3,8 +3,9 @@
 from actorgraph.reading.articles import (
     ARTICLE_SUFFIXES,
     ArticleReadError,
+    clean_article,
     read_articles,
     read_file,
 )
 
-__all__ = ["ARTICLE_SUFFIXES", "ArticleReadError", "read_articles", "read_file"]
+__all__ = ["ARTICLE_SUFFIXES", "ArticleReadError", "clean_article", "read_articles", "read_file"]

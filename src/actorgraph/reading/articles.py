@@ -30,6 +30,7 @@ import os
 import re
 import stat
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -134,6 +135,19 @@ def _kind_of(path: Path) -> str:
         if is_kind(mode):
             return f"{name}, not a file: not read"
     return "not a regular file: not read"
+
+
+def clean_article(article: Article) -> Article:
+    """The article with invalid code points (lone surrogates) replaced in its text and fields.
+
+    One character for one, so offsets into the text stay what they were.
+    """
+    fields = {}
+    for name in ("id", "text", "title", "url", "source"):
+        value = getattr(article, name)
+        if isinstance(value, str) and (cleaned := without_surrogates(value)) != value:
+            fields[name] = cleaned
+    return replace(article, **fields) if fields else article
 
 
 def read_file(path: Path, root: Path | None = None) -> list[Article]:

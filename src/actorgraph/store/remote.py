@@ -253,7 +253,7 @@ def query_endpoint(
     else:
         headers["Content-Type"] = "application/x-www-form-urlencoded"
         body = urllib.parse.urlencode({"query": query}).encode("ascii")
-        response = _request("POST", endpoint, body, headers, credentials, timeout)
+        response = _request("POST", endpoint, body, headers, credentials, timeout, write=False)
     try:
         return parse_sparql_json(json.loads(response.body))
     except (ValueError, TypeError, AttributeError, KeyError, RecursionError):
@@ -321,12 +321,15 @@ def _request(
     headers: dict[str, str],
     credentials: Credentials | None,
     timeout: float,
+    *,
+    write: bool = True,
 ) -> _Response:
     """One HTTP exchange, following at most MAX_REDIRECTS redirects by hand.
 
     ``Authorization`` goes only to the origin (scheme, host, port) of ``url``. A 307 or
     308 is followed with the same method and body; a 301, 302 or 303 would turn a write
-    into a ``GET``, so only a ``GET`` follows one.
+    into a ``GET``, so a write fails there. A read (``write=False``: a query) follows them
+    with its method and body unchanged, as a query means the same wherever it goes.
     """
     secrets = credentials.secrets() if credentials else []
     authorization = credentials.header() if credentials else None
@@ -341,7 +344,7 @@ def _request(
         except urllib.error.HTTPError as error:
             if error.code not in _REDIRECTS:
                 raise _http_failure(method, url, error, secrets) from None
-            url = _redirect_target(method, url, error)
+            url = _redirect_target(method, url, error, write)
         except urllib.error.URLError as error:
             reason = _redact(str(error.reason), secrets)
             raise RemoteStoreError(f"cannot reach {redact_url(url)}: {reason}") from None
@@ -359,7 +362,7 @@ def _request(
     )
 
 
-def _redirect_target(method: str, url: str, error: urllib.error.HTTPError) -> str:
+def _redirect_target(method: str, url: str, error: urllib.error.HTTPError, write: bool) -> str:
     """Where a redirect points, if it may be followed; else the RemoteStoreError why not."""
     location = error.headers.get("Location") if error.headers else None
     where = f"{method} {redact_url(url)}"
@@ -369,7 +372,7 @@ def _redirect_target(method: str, url: str, error: urllib.error.HTTPError) -> st
     scheme = urllib.parse.urlsplit(target).scheme
     if scheme not in ("http", "https"):
         raise RemoteStoreError(f"{where} was redirected to a {scheme or 'relative'} URL: refused")
-    if error.code in (301, 302, 303) and method != "GET":
+    if error.code in (301, 302, 303) and write and method != "GET":
         raise RemoteStoreError(
             f"{where} was redirected (HTTP {error.code}) to {redact_url(target)}, which would "
             f"turn the {method} into a GET: nothing was written; use that URL as the endpoint"
