@@ -37,7 +37,8 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 import actorgraph
-from actorgraph.cli import app, json_text, printable
+from actorgraph.cli import app
+from actorgraph.display import json_text, printable
 from actorgraph.export import FORMATS, render
 from actorgraph.extractors.long_texts import MAX_RUN_CHARS, join_pieces, split_text
 from actorgraph.extractors.mention_index import cross_pairs_within, pairs_within, token_gap

@@ -1,20 +1,14 @@
 """The ``actorgraph`` command line: options in, one call to the public API, results out.
 
 Exit codes: 0 success; 1 an error stopped the command (a one-line message says why);
-2 wrong usage; 3 the outputs were written but some inputs could not be read.
-Text that comes from articles or files (names, ids, paths) is printed escaped, never read
-as console markup, and its control characters (terminal escapes, bidirectional overrides)
-are shown as visible escapes (``\\x1b``), never sent to the terminal. The end of a run
-lists every input that could not be read.
+2 wrong usage; 3 the outputs were written but some inputs could not be read (the end of
+the run lists them). Text from articles and files is printed through :mod:`actorgraph.display`,
+escaped: never console markup, never a terminal control.
 """
 
 from __future__ import annotations
 
-import csv
-import dataclasses
 import json
-import logging
-import re
 import signal
 import sys
 import time
@@ -25,10 +19,10 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
-from rich.markup import escape
 
 import actorgraph
 from actorgraph import display
+from actorgraph.display import cleaned, json_text, printable, shown
 
 app = typer.Typer(
     help="Build a sourced knowledge graph of armed-conflict actors from news articles.",
@@ -51,36 +45,25 @@ ArticlesArg = Annotated[
     ),
 ]
 ModelOption = Annotated[
-    str,
-    typer.Option(
-        "--model", "-m", help="spaCy pipeline to load (e.g. en_core_web_md, en_core_web_trf)."
-    ),
+    str, typer.Option("--model", "-m", help="spaCy pipeline to load (e.g. en_core_web_trf).")
 ]
 MinConfidenceOption = Annotated[
-    float,
-    typer.Option(
-        "--min-confidence", min=0.0, max=1.0, help="Drop facts whose confidence is below this."
-    ),
+    float, typer.Option(min=0.0, max=1.0, help="Drop facts whose confidence is below this.")
 ]
-BatchSizeOption = Annotated[
-    int, typer.Option("--batch-size", min=1, help="Articles per spaCy batch.")
-]
-QuietOption = Annotated[
-    bool, typer.Option("--quiet", "-q", help="No progress bar and no summary line.")
-]
+BatchSizeOption = Annotated[int, typer.Option(min=1, help="Articles per spaCy batch.")]
+QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress, no summary.")]
 FormatsOption = Annotated[
     list[str] | None,
     typer.Option(
         "--format",
         "-f",
-        help="Output format, repeatable: turtle, ntriples, jsonld, json, graphml, gexf, csv, "
-        "html (default: turtle, json and html).",
+        help=f"Output format, repeatable: {', '.join(actorgraph.FORMATS)} "
+        f"(default: {', '.join(actorgraph.DEFAULT_FORMATS)}).",
         show_default=False,
     ),
 ]
 StoreOption = Annotated[
-    bool,
-    typer.Option("--store/--no-store", help="Keep an on-disk SPARQL store in OUTDIR/store."),
+    bool, typer.Option("--store/--no-store", help="Keep a SPARQL store in OUTDIR/store.")
 ]
 BuildDirArg = Annotated[
     Path, typer.Argument(help="A folder written by `actorgraph build`.", show_default=False)
@@ -91,69 +74,15 @@ PasswordOption = Annotated[
     str | None,
     typer.Option("--password", "-p", help="HTTP Basic password.", envvar="ACTORGRAPH_PASSWORD"),
 ]
-TokenOption = Annotated[
-    str | None, typer.Option("--token", help="Bearer token.", envvar="ACTORGRAPH_TOKEN")
-]
+TokenOption = Annotated[str | None, typer.Option(help="Bearer token.", envvar="ACTORGRAPH_TOKEN")]
 MaxCharsOption = Annotated[
     int | None,
     typer.Option(
-        "--max-chars",
         min=1,
-        help="Cut texts longer than this into pieces parsed one by one (default 100,000; "
-        "never more than the model's own limit).",
+        help="Parse texts longer than this in pieces (default 100,000, at most the model's).",
         show_default=False,
     ),
 ]
-
-# -- text from articles and files, made safe to print ---------------------------------------
-
-#: C1 controls, DEL and the bidirectional formatting characters (RTL overrides and the like).
-_HIGH_CONTROLS = "\\x7f-\\x9f\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069"
-_CONTROLS = re.compile(f"[\\x00-\\x1f{_HIGH_CONTROLS}]")  # and every C0 control
-_CELL_CONTROLS = re.compile(f"[\\x00-\\x08\\x0b-\\x1f{_HIGH_CONTROLS}]")  # keeps tab, newline
-_JSON_UNSAFE = re.compile(f"[{_HIGH_CONTROLS}]")  # JSON escapes the C0 ones itself
-
-
-def printable(text: str, *, keep_lines: bool = False) -> str:
-    """``text`` with its control characters written as visible escapes (one line, unless
-    ``keep_lines``).
-
-    >>> printable("a\\x1b[31mb\\u202ec")
-    'a\\\\x1b[31mb\\\\u202ec'
-    """
-    pattern = _CELL_CONTROLS if keep_lines else _CONTROLS
-    return pattern.sub(_visible_escape, text)
-
-
-def _visible_escape(match: re.Match[str]) -> str:
-    code = ord(match.group())
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
-
-
-def shown(value: object) -> str:
-    """A value from an article or a file, for a console line: no markup, no controls."""
-    return escape(printable(str(value)))
-
-
-def cleaned(value: Any) -> Any:
-    """A result (row, node, explanation) with control characters escaped in its strings."""
-    if isinstance(value, str):
-        return printable(value, keep_lines=True)
-    if isinstance(value, tuple | list | set | frozenset):
-        return type(value)(cleaned(item) for item in value)
-    if isinstance(value, dict):
-        return {key: cleaned(item) for key, item in value.items()}
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        changes = {f.name: cleaned(getattr(value, f.name)) for f in dataclasses.fields(value)}
-        return dataclasses.replace(value, **changes)
-    return value
-
-
-def json_text(value: Any, **options: Any) -> str:
-    """JSON for a terminal: the same value, with C1 controls and bidirectional overrides
-    written as ``\\u`` escapes (JSON already escapes the C0 ones)."""
-    text = json.dumps(value, ensure_ascii=False, **options)
-    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def fail(message: str) -> typer.Exit:
@@ -174,44 +103,22 @@ def reported_errors() -> Iterator[None]:
 
 
 @contextmanager
-def reading_notes(quiet: bool) -> Iterator[None]:
-    """Show what the readers note (an encoding other than UTF-8, replaced bytes) on stderr."""
-    handler = _NoteHandler()
-    reading = logging.getLogger("actorgraph.reading")
-    if not quiet:
-        reading.addHandler(handler)
-        reading.setLevel(logging.INFO)
-    try:
-        yield
-    finally:
-        reading.removeHandler(handler)
+def reading(quiet: bool, description: str) -> Iterator[tuple[display.ReadErrors, Any]]:
+    """Errors reported, reading notes and skipped inputs shown, a progress bar drawn;
+    exit 3 at the end when some inputs could not be read."""
+    errors = display.ReadErrors(stderr)
+    with (
+        reported_errors(),
+        display.reading_notes(stderr, quiet),
+        display.progress_bar(stderr, quiet, description) as progress,
+    ):
+        yield errors, progress
+    if errors.summary():
+        raise typer.Exit(EXIT_PARTIAL)
 
 
-class _NoteHandler(logging.Handler):
-    def emit(self, record: logging.LogRecord) -> None:
-        stderr.print(f"[dim]note:[/] {shown(record.getMessage())}")
-
-
-class ReadErrors:
-    """Collects unreadable inputs, warning about each as it happens."""
-
-    def __init__(self) -> None:
-        self.errors: list[actorgraph.ArticleReadError] = []
-
-    def __call__(self, error: actorgraph.ArticleReadError) -> None:
-        self.errors.append(error)
-        stderr.print(f"[yellow]skipped[/] {shown(error)}")
-
-    def finish(self) -> None:
-        """List every input that could not be read, and exit 3 if there was any."""
-        if self.errors:
-            stderr.print(f"[yellow]{len(self.errors)} input(s) could not be read:[/]")
-            for error in self.errors:
-                stderr.print(f"  {shown(error)}")
-            raise typer.Exit(EXIT_PARTIAL)
-
-
-# -- extract --------------------------------------------------------------------------------
+def print_json(value: Any) -> None:
+    typer.echo(json_text(value, indent=1))
 
 
 @app.command()
@@ -232,14 +139,8 @@ def extract(
     One JSON object per article (the README's "Extraction records"), before any
     cross-article merging.
     """
-    errors = ReadErrors()
     started = time.perf_counter()
-    count = 0
-    with (
-        reported_errors(),
-        reading_notes(quiet),
-        display.progress_bar(stderr, quiet, "extracting") as progress,
-    ):
+    with reading(quiet, "extracting") as (errors, progress):
         found = actorgraph.extract(
             articles,
             model=model,
@@ -250,6 +151,7 @@ def extract(
             progress=progress,
         )
         lines = (json_text(e.to_record()) + "\n" for e in found)
+        count = 0
         if output is None:
             for line in lines:
                 sys.stdout.write(line)
@@ -259,28 +161,20 @@ def extract(
             text = "".join(lines)
             count = text.count("\n")
             actorgraph.write_atomic(output, text)
-    if not quiet:
-        stderr.print(f"{count} articles extracted in {time.perf_counter() - started:.1f} s")
-    errors.finish()
-
-
-# -- build ----------------------------------------------------------------------------------
+        if not quiet:
+            stderr.print(f"{count} articles extracted in {time.perf_counter() - started:.1f} s")
 
 
 @app.command()
 def build(
     articles: ArticlesArg,
-    outdir: Path = typer.Option(
-        ..., "--output", "-o", help="Build folder: outputs, store and cache."
-    ),
+    outdir: Path = typer.Option(..., "--output", "-o", help="Build folder: outputs and cache."),
     formats: FormatsOption = None,
     model: ModelOption = actorgraph.DEFAULT_MODEL,
     min_confidence: MinConfidenceOption = 0.0,
     batch_size: BatchSizeOption = 32,
     store: StoreOption = True,
-    max_nodes: int = typer.Option(
-        1000, min=1, help="Map: above this many nodes, show the top ones."
-    ),
+    max_nodes: int = typer.Option(1000, min=1, help="Map: above this many nodes, show the top."),
     rank: str = typer.Option("pagerank", help="Map: rank nodes by 'pagerank' or 'degree'."),
     focus: str | None = typer.Option(None, help="Map: show only the neighbourhood of this name."),
     depth: int = typer.Option(2, min=1, help="Map: hops around --focus."),
@@ -301,20 +195,11 @@ def build(
     Run again on a grown or edited corpus, only new or changed articles are extracted
     (OUTDIR/.cache) and removed ones drop out: the result equals a fresh build.
     """
-    errors = ReadErrors()
     started = time.perf_counter()
-    map_options = {
-        "max_nodes": max_nodes,
-        "rank": rank,
-        "focus": focus,
-        "depth": depth,
-        "min_support": min_support,
-    }
-    with (
-        reported_errors(),
-        reading_notes(quiet),
-        display.progress_bar(stderr, quiet, "extracting") as progress,
-    ):
+    map_options = dict(
+        max_nodes=max_nodes, rank=rank, focus=focus, depth=depth, min_support=min_support
+    )
+    with reading(quiet, "extracting") as (errors, progress):
         result = actorgraph.build_folder(
             articles,
             outdir,
@@ -330,23 +215,13 @@ def build(
             on_error=errors,
             progress=progress,
         )
-    if not quiet:
-        for note in result.map_notes:
+        for note in [] if quiet else result.map_notes:
             stderr.print(f"map: {shown(note)}")
-    for article_id in result.duplicates:
-        stderr.print(f"[yellow]duplicate[/] article id {shown(repr(article_id))}: kept one")
-    if not quiet:
-        stats = result.graph.stats()
-        stderr.print(
-            f"{stats['articles']} articles ({display.rates(result.extraction)}; {result.reused} "
-            f"cached), {stats['entities']} entities, {stats['events']} events, "
-            f"{stats['facts']} facts, {result.triples} triples "
-            f"in {time.perf_counter() - started:.1f} s → {shown(outdir)}"
-        )
-    errors.finish()
-
-
-# -- entities -------------------------------------------------------------------------------
+        for article_id in result.duplicates:
+            stderr.print(f"[yellow]duplicate[/] article id {shown(repr(article_id))}: kept one")
+        if not quiet:
+            seconds = time.perf_counter() - started
+            stderr.print(display.build_summary(result, seconds, outdir))
 
 
 @app.command()
@@ -383,13 +258,6 @@ def entities(
             stdout.print(*display.explanation(cleaned(explanation), limit), sep="\n")
 
 
-def print_json(value: Any) -> None:
-    typer.echo(json_text(value, indent=1))
-
-
-# -- validate -------------------------------------------------------------------------------
-
-
 @app.command()
 def validate(
     file: Annotated[
@@ -407,13 +275,7 @@ def validate(
     with reported_errors():
         report = actorgraph.validate(file, shapes)
     if as_json:
-        print_json(
-            {
-                "conforms": report.conforms,
-                "triples": report.triples,
-                "violations": [v.to_dict() for v in report.violations],
-            }
-        )
+        print_json(report.to_dict())
     elif report.conforms:
         stderr.print(f"[green]valid[/]: {shown(file)} conforms ({report.triples} triples)")
     else:
@@ -421,9 +283,6 @@ def validate(
         stdout.print(*display.violations(found, printable(str(file))), sep="\n")
     if not report.conforms:
         raise typer.Exit(EXIT_ERROR)
-
-
-# -- query and push -------------------------------------------------------------------------
 
 
 @app.command()
@@ -457,19 +316,7 @@ def query(
             credentials=actorgraph.Credentials(user, password, token),
             allow_service=allow_service,
         )
-    if result.kind == "graph":
-        sys.stdout.write(_JSON_UNSAFE.sub(_visible_escape, (result.graph or b"").decode("utf-8")))
-    elif result.kind == "ask":
-        typer.echo(json.dumps(result.boolean) if output_format != "table" else str(result.boolean))
-    elif output_format == "json":
-        print_json(result.rows)
-    elif output_format == "csv":
-        writer = csv.DictWriter(sys.stdout, fieldnames=result.variables, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(cleaned(result.rows) if sys.stdout.isatty() else result.rows)
-    else:
-        stdout.print(display.result_table(cleaned(result)))
-        stderr.print(f"{len(result.rows)} row(s)")
+    display.print_query_result(result, output_format, stdout, stderr)
 
 
 @app.command()
@@ -504,16 +351,7 @@ def push(
             timeout=timeout,
         )
     if not quiet:
-        where = f"graph {graph}" if graph else "default graph"
-        stderr.print(
-            f"pushed {shown(source)} to {shown(actorgraph.redact_url(result.url))} "
-            f"({shown(where)}, "
-            f"{result.protocol}, {result.requests} request(s), HTTP {result.status}) "
-            f"in {time.perf_counter() - started:.1f} s"
-        )
-
-
-# -- evaluate -------------------------------------------------------------------------------
+        stderr.print(display.push_summary(result, source, graph, time.perf_counter() - started))
 
 
 @app.command()

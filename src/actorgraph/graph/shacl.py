@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import rdflib
 from rdflib.namespace import RDF, SH
@@ -64,6 +64,14 @@ class ShaclReport:
     conforms: bool
     triples: int
     violations: list[Violation] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The report as plain JSON data."""
+        return {
+            "conforms": self.conforms,
+            "triples": self.triples,
+            "violations": [violation.to_dict() for violation in self.violations],
+        }
 
 
 def shapes_path() -> Path:
