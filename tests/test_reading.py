@@ -57,6 +57,29 @@ def test_html_keeps_main_text_and_drops_scripts(tmp_path: Path) -> None:
     assert article.title == "Raid in Kunar"
 
 
+PAGE_BODY = (
+    "<body><article><p>Gunmen stormed the mall on Saturday, the group said; it had "
+    "announced in 2012 that it was joining al-Qaeda.</p><p>Security forces ended the siege "
+    "after four days of fighting, officials said.</p></article></body></html>"
+)
+
+
+@pytest.mark.parametrize(
+    ("head", "expected"),
+    [
+        ('<meta property="article:published_time" content="2013-09-24T10:00:00Z">', "2013-09-24"),
+        ('<meta name="date" content="2013-09-24">', "2013-09-24"),
+        ("", None),  # a year in the text ("in 2012") is no date of publication
+    ],
+)
+def test_an_html_page_is_dated_by_its_markup_never_by_a_year_in_its_text(
+    tmp_path: Path, head: str, expected: str | None
+) -> None:
+    write(tmp_path / "page.html", f"<html><head><title>T</title>{head}</head>{PAGE_BODY}")
+    [article] = read_articles([tmp_path])
+    assert (article.date.isoformat() if article.date else None) == expected
+
+
 def test_jsonl_ids_fields_and_bad_lines(tmp_path: Path) -> None:
     lines = [
         json.dumps({"id": "r1", "text": "First release.", "title": "T1", "date": "2013-01-24"}),

@@ -18,13 +18,16 @@ class PipelinePlugin(WorkerPlugin):
 
     name = "actorgraph-pipeline"
 
-    def __init__(self, model: str | None) -> None:
+    def __init__(self, model: str | None, max_chars: int | None = None) -> None:
         self.model = model
+        self.max_chars = max_chars
 
     def setup(self, worker: Any) -> None:
+        from actorgraph.extractors.long_texts import set_max_chars
         from actorgraph.extractors.pipeline import load_pipeline
 
-        worker.actorgraph_nlp = load_pipeline(self.model) if self.model else load_pipeline()
+        nlp = load_pipeline(self.model) if self.model else load_pipeline()
+        worker.actorgraph_nlp = set_max_chars(nlp, self.max_chars)
 
     def teardown(self, worker: Any) -> None:
         worker.actorgraph_nlp = None

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+from collections import defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
@@ -27,7 +28,7 @@ from actorgraph.model import Article
 if TYPE_CHECKING:
     from spacy.language import Language
 
-__all__ = ["DaskCluster", "InProcess", "Processes", "Runner", "default_processes"]
+__all__ = ["FAILED", "DaskCluster", "InProcess", "Processes", "Runner", "default_processes"]
 
 Keyed = tuple[str, Article]
 Record = dict[str, Any]
@@ -47,31 +48,51 @@ def default_processes() -> int:
         return os.cpu_count() or 1
 
 
+#: The key of a record that says an article's extraction failed, and why.
+FAILED = "failed"
+
+
 def extract_records(
     nlp: Language, articles: Iterable[Keyed], *, batch_size: int, min_confidence: float
-) -> Iterator[tuple[str, Record]]:
-    """The pure per-article step over a batch, as plain records."""
+) -> list[tuple[str, Record]]:
+    """The pure per-article step over a batch, as plain records.
+
+    An article whose extraction raises gets a failure record ``{"failed": {"article": id,
+    "reason": ...}}`` instead, and the others are extracted all the same.
+    """
     from actorgraph.extractors.article import extract_articles
 
     keyed = list(articles)
-    extractions = extract_articles(
+    reasons: dict[str, str] = {}
+
+    def note(article: Article, error: Exception) -> None:
+        reasons[article.id] = f"{type(error).__name__}: {error}"
+
+    extractions: dict[str, deque[Record]] = defaultdict(deque)
+    for extraction in extract_articles(
         (article for _, article in keyed),
         nlp,
         batch_size=batch_size,
         min_confidence=min_confidence,
-    )
-    # extract_articles yields in input order, one extraction per article.
-    for (key, _), extraction in zip(keyed, extractions, strict=True):
-        yield key, extraction.to_record()
+        on_failure=note,
+    ):
+        extractions[extraction.article.id].append(extraction.to_record())
+    records = []
+    for key, article in keyed:
+        # Extractions come in input order, so articles sharing an id take theirs in turn;
+        # when one of those failed, none is trusted (a record never goes to the wrong key).
+        if article.id in reasons:
+            records.append((key, {FAILED: {"article": article.id, "reason": reasons[article.id]}}))
+        else:
+            records.append((key, extractions[article.id].popleft()))
+    return records
 
 
 def _streamed(
     nlp: Language, articles: Iterable[Keyed], batch_size: int, min_confidence: float
 ) -> Iterator[tuple[str, Record]]:
     for chunk in _chunks(articles, batch_size * 4):
-        yield from extract_records(
-            nlp, chunk, batch_size=batch_size, min_confidence=min_confidence
-        )
+        yield from extract_records(nlp, chunk, batch_size=batch_size, min_confidence=min_confidence)
 
 
 @dataclass(slots=True)
@@ -91,14 +112,15 @@ class InProcess:
 _WORKER_NLP: Any = None
 
 
-def _set_worker_pipeline(nlp: Any, model: str | None) -> None:
+def _set_worker_pipeline(nlp: Any, model: str | None, max_chars: int | None = None) -> None:
     global _WORKER_NLP
     if nlp is not None:
         _WORKER_NLP = nlp
     elif _WORKER_NLP is None:
+        from actorgraph.extractors.long_texts import set_max_chars
         from actorgraph.extractors.pipeline import load_pipeline
 
-        _WORKER_NLP = load_pipeline(model) if model else load_pipeline()
+        _WORKER_NLP = set_max_chars(load_pipeline(model) if model else load_pipeline(), max_chars)
 
 
 def _stop_with_parent() -> None:
@@ -116,9 +138,7 @@ def _stop_with_parent() -> None:
 def _extract_chunk_in_worker(
     chunk: list[Keyed], batch_size: int, min_confidence: float
 ) -> list[tuple[str, Record]]:
-    return list(
-        extract_records(_WORKER_NLP, chunk, batch_size=batch_size, min_confidence=min_confidence)
-    )
+    return extract_records(_WORKER_NLP, chunk, batch_size=batch_size, min_confidence=min_confidence)
 
 
 @dataclass(slots=True)
@@ -136,6 +156,8 @@ class Processes:
     model: str | None = None
     batch_size: int = 32
     min_confidence: float = 0.0
+    #: The text length cut into pieces, for workers that load their own pipeline.
+    max_chars: int | None = None
 
     def __call__(self, articles: Iterable[Keyed]) -> Iterator[tuple[str, Record]]:
         if self.processes <= 1:
@@ -155,7 +177,7 @@ class Processes:
             self.processes,
             mp_context=multiprocessing.get_context("spawn"),
             initializer=_set_worker_pipeline,
-            initargs=(None, self.model),
+            initargs=(None, self.model, self.max_chars),
         )
 
 
@@ -196,6 +218,8 @@ class DaskCluster:
     model: str | None = None
     batch_size: int = 32
     min_confidence: float = 0.0
+    #: The text length cut into pieces on the workers (None: the default).
+    max_chars: int | None = None
     on_client: Callable[[Any], None] | None = None
 
     def __call__(self, articles: Iterable[Keyed]) -> Iterator[tuple[str, Record]]:
@@ -204,7 +228,9 @@ class DaskCluster:
         from actorgraph.buildfolder.dask_plugin import PipelinePlugin
 
         with self._client() as client:
-            client.register_plugin(PipelinePlugin(self.model), name=PipelinePlugin.name)
+            client.register_plugin(
+                PipelinePlugin(self.model, self.max_chars), name=PipelinePlugin.name
+            )
             if self.on_client:
                 self.on_client(client)
             workers = max(1, len(client.scheduler_info().get("workers", {})))
@@ -261,7 +287,7 @@ def _extract_chunk_on_worker(
     from distributed import get_worker
 
     nlp = get_worker().actorgraph_nlp
-    return list(extract_records(nlp, chunk, batch_size=batch_size, min_confidence=min_confidence))
+    return extract_records(nlp, chunk, batch_size=batch_size, min_confidence=min_confidence)
 
 
 def _chunks(items: Iterable[Keyed], size: int) -> Iterator[list[Keyed]]:

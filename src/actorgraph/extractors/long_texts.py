@@ -70,14 +70,21 @@ def max_chars_set(nlp: Language, max_chars: int | None) -> Iterator[Language]:
 
     For code that is handed a pipeline rather than options, such as a build folder.
     """
-    if max_chars is not None and max_chars < 1:
-        raise ValueError(f"max_chars must be at least 1, not {max_chars}")
     before = getattr(nlp, MAX_CHARS_ATTRIBUTE, None)
-    setattr(nlp, MAX_CHARS_ATTRIBUTE, max_chars)
+    set_max_chars(nlp, max_chars)
     try:
         yield nlp
     finally:
         setattr(nlp, MAX_CHARS_ATTRIBUTE, before)
+
+
+def set_max_chars(nlp: Language, max_chars: int | None) -> Language:
+    """``nlp`` cutting texts longer than ``max_chars`` from now on (None: the default), as a
+    worker that loads its own pipeline needs it."""
+    if max_chars is not None and max_chars < 1:
+        raise ValueError(f"max_chars must be at least 1, not {max_chars}")
+    setattr(nlp, MAX_CHARS_ATTRIBUTE, max_chars)
+    return nlp
 
 
 def split_text(

@@ -2,10 +2,18 @@
 
 from actorgraph.reading.articles import (
     ARTICLE_SUFFIXES,
+    ArticleExtractionError,
     ArticleReadError,
     clean_article,
     read_articles,
     read_file,
 )
 
-__all__ = ["ARTICLE_SUFFIXES", "ArticleReadError", "clean_article", "read_articles", "read_file"]
+__all__ = [
+    "ARTICLE_SUFFIXES",
+    "ArticleExtractionError",
+    "ArticleReadError",
+    "clean_article",
+    "read_articles",
+    "read_file",
+]

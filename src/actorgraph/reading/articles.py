@@ -82,6 +82,13 @@ class ArticleReadError(ValueError):
         self.reason = reason
 
 
+class ArticleExtractionError(ArticleReadError):
+    """An article that was read but whose extraction failed; the batch went on without it."""
+
+    def __init__(self, source: str, reason: str) -> None:
+        super().__init__(source, f"extraction failed ({reason})")
+
+
 ErrorHandler = Callable[[ArticleReadError], None]
 
 
@@ -331,7 +338,11 @@ def _read_html(path: Path, article_id: str) -> Article:
         text = trafilatura.extract(
             html, include_comments=False, include_tables=False, favor_recall=True
         )
-        metadata = trafilatura.extract_metadata(html) if text and text.strip() else None
+        # Dates from the page's markup only: htmldate's extensive search would take a year
+        # the text mentions ("in 2012") for the date of publication.
+        dating = {"extensive_search": False, "original_date": True}
+        has_text = bool(text and text.strip())
+        metadata = trafilatura.extract_metadata(html, date_config=dating) if has_text else None
     except (ValueError, TypeError, RecursionError, MemoryError) as error:
         # lxml gives up on some broken pages (too deep, too large): one file, not the batch
         raise ArticleReadError(str(path), f"the HTML could not be parsed ({error})") from None
