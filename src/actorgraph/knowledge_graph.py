@@ -20,12 +20,14 @@ from typing import TYPE_CHECKING, Any
 
 from actorgraph.buildfolder import MANIFEST_FILE, check_folder, read_extractions
 from actorgraph.export import serialize
+from actorgraph.graph.actors import actor_graph
 from actorgraph.graph.core import Graph
 from actorgraph.maps import notebook_html, notebook_view, render_html
 from actorgraph.model import ArticleExtraction
 from actorgraph.store import StoreNotFoundError, memory_store, open_store, query_store
 
 if TYPE_CHECKING:
+    import networkx as nx
     import pyoxigraph
 
 __all__ = ["KnowledgeGraph"]
@@ -70,12 +72,29 @@ class KnowledgeGraph(Graph):
         return serialize(self, "turtle")
 
     def to_html(self, path: str | Path | None = None, **options: Any) -> str:
-        """Render the interactive map; write it to ``path`` when given. Returns the HTML."""
+        """Render the interactive map; write it to ``path`` when given. Returns the HTML.
+
+        ``options`` are those of :class:`actorgraph.maps.MapOptions`, e.g. ``view="actors"``
+        (events folded into edges between actors), ``"events"``, ``"all"`` or ``"auto"``.
+        """
         return render_html(self, path, **options)
 
     def show(self, **options: Any) -> Any:
-        """Display the map inline in Jupyter (an isolated iframe, so it works in VS Code too)."""
+        """Display the map inline in Jupyter (an isolated iframe, so it works in VS Code too).
+
+        Takes the options of :meth:`to_html`: ``kg.show(view="actors", focus="Taliban")``.
+        """
         return notebook_view(self, **options)
+
+    def actor_graph(self) -> nx.MultiDiGraph:
+        """The actors as a networkx graph, each event folded into edges between them.
+
+        See :func:`actorgraph.graph.actor_graph`: centrality and communities run on actors.
+
+        >>> KnowledgeGraph().actor_graph().number_of_nodes()
+        0
+        """
+        return actor_graph(self)
 
     def _repr_html_(self) -> str:
         return notebook_html(self)

@@ -14,13 +14,18 @@ from __future__ import annotations
 import json
 import math
 from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 import networkx as nx
 
-from actorgraph.maps.layout import layout_positions
+from actorgraph.graph.actors import EVENT_TYPE
+from actorgraph.maps.folded import Dating, folded_edge_record
+from actorgraph.maps.layout import cluster_layout, layout_positions, place_beside
+from actorgraph.maps.structure import Community, Structure, graph_structure
 from actorgraph.maps.style import (
+    DERIVED_STYLES,
     RELATION_STYLES,
     SYMMETRIC_RELATIONS,
     TYPE_STYLES,
@@ -31,6 +36,7 @@ from actorgraph.maps.style import (
     short_label,
     type_style,
 )
+from actorgraph.maps.views import LAYERED_VIEWS, MapView
 
 #: Evidence records kept per edge in the page; the count of the rest is kept too.
 MAX_EVIDENCE = 25
@@ -50,6 +56,22 @@ class MapData:
     relation_counts: dict[str, int] = field(default_factory=dict)
     max_support: int = 1
     notes: list[str] = field(default_factory=list)
+    view: str = "all"
+    events_shown: bool = True
+    communities: list[Community] = field(default_factory=list)
+    focus: list[str] = field(default_factory=list)
+
+    @property
+    def layered(self) -> bool:
+        return self.view in LAYERED_VIEWS
+
+    @property
+    def dates(self) -> list[str]:
+        return sorted({date for edge in self.edges for date in edge["dates"]})
+
+    @property
+    def undated_facts(self) -> int:
+        return sum(1 for edge in self.edges if not edge["dates"])
 
     def payload(self, title: str) -> dict[str, Any]:
         """The JSON document embedded in the page."""
@@ -63,35 +85,183 @@ class MapData:
             "relations": list(self.relation_counts),
             "maxSupport": self.max_support,
             "notes": self.notes,
+            "view": self.view,
+            "layered": self.layered,
+            "eventsShown": self.events_shown,
+            "dates": self.dates,
+            "focus": self.focus,
         }
 
 
 def build_map_data(
-    graph: nx.MultiDiGraph, *, physics_threshold: int = 300, seed: int = 7, layout: str = "auto"
+    graph: nx.MultiDiGraph | MapView,
+    *,
+    physics_threshold: int = 300,
+    seed: int = 7,
+    layout: str = "auto",
+    article_dates: Mapping[str, str | None] | None = None,
 ) -> MapData:
-    """vis-network data for ``graph``; positions are precomputed above ``physics_threshold``.
+    """vis-network data for ``graph`` (or a :class:`MapView`); positions precomputed above
+    ``physics_threshold`` nodes, and always for the actor views.
 
     ``layout`` is "auto", "physics" (always lay out in the browser) or "precomputed".
+    ``article_dates`` (article id → ISO date) date the facts for the page's time range.
     """
-    physics = _use_physics(graph.number_of_nodes(), physics_threshold, layout)
+    view = graph if isinstance(graph, MapView) else MapView("all", graph)
+    dating = Dating(article_dates or {})
+    if view.layered:
+        data = _layered_data(view, seed=seed, layout=layout, dating=dating)
+    else:
+        data = _plain_data(view.graph, physics_threshold, seed, layout, dating)
+    data.focus = [str(node) for node in view.focus]
+    return data
+
+
+def _plain_data(
+    graph: nx.MultiDiGraph, threshold: int, seed: int, layout: str, dating: Dating
+) -> MapData:
+    """Every node and fact of ``graph``, coloured by type: the map of the graph as it is."""
+    physics = _use_physics(graph.number_of_nodes(), threshold, layout)
     positions: dict[Any, tuple[int, int]] = {}
     notes: list[str] = []
     if not physics:
         radii = {node: node_size(degree) for node, degree in graph.degree()}
         positions, method = layout_positions(graph, seed=seed, radii=radii)
         notes.append(f"positions precomputed with a {method} ({graph.number_of_nodes():,} nodes)")
-    net = _pyvis_network(graph, positions)
-    nodes, edges, *_, pyvis_options = net.get_network_data()
+    ranks = graph_structure(graph, seed=seed, colours=0).rank if graph.number_of_nodes() else {}
+    nodes = [
+        (
+            node,
+            {
+                **node_record(graph, node, positions.get(node)),
+                "rank": ranks.get(node, 0),
+                "layer": _node_layer(graph, node),
+            },
+        )
+        for node in sorted(graph, key=str)
+    ]
+    edges = [
+        (
+            u,
+            v,
+            {
+                **edge_record(number, data),
+                "layer": _edge_layer(graph, u, v),
+                "dates": dating.of_fact(graph, u, data),
+            },
+        )
+        for number, (u, v, data) in enumerate(_sorted_edges(graph))
+    ]
+    notes.extend(_isolated_notes(graph.nodes(), graph))
+    return _assemble(nodes, edges, physics, seed, notes, _type_counts(graph), _relations(edges))
+
+
+def _layered_data(view: MapView, *, seed: int, layout: str, dating: Dating) -> MapData:
+    """The actors, coloured by community and sized by PageRank, with their events beside."""
+    actors, events = view.graph, view.events if view.events is not None else nx.MultiDiGraph()
+    structure = graph_structure(actors, seed=seed)
+    physics = layout == "physics"
+    positions: dict[Any, tuple[int, int]] = {}
+    notes: list[str] = []
+    event_ids = sorted((n for n, t in events.nodes(data="type") if t == EVENT_TYPE), key=str)
+    if not physics:
+        radii = {node: structure.size(node) for node in actors}
+        positions = cluster_layout(
+            actors, seed=seed, radii=radii, centre=view.focus[0] if view.focus else None
+        )
+        positions.update(
+            place_beside({e: list(events.successors(e)) for e in event_ids}, positions)
+        )
+        notes.append(
+            f"positions precomputed with ForceAtlas2 ({actors.number_of_nodes():,} actors)"
+        )
+    nodes = [
+        (node, actor_record(actors, node, positions.get(node), structure))
+        for node in sorted(actors, key=str)
+    ]
+    nodes += [
+        (
+            event,
+            {
+                **node_record(events, event, positions.get(event)),
+                "layer": "event",
+                "rank": len(nodes) + index,
+            },
+        )
+        for index, event in enumerate(event_ids)
+    ]
+    edges = _layered_edges(actors, events, dating)
+    shown_events = view.view == "events"
+    lonely = [
+        node
+        for node in actors
+        if not actors.degree(node)
+        and not (shown_events and events.has_node(node) and events.degree(node))
+    ]
+    notes.extend(_isolated_notes(lonely, None))
+    type_counts = _type_counts(nx.compose(actors, events.subgraph(event_ids)))
+    data = _assemble(nodes, edges, physics, seed, notes, type_counts, _relations(edges, True))
+    data.view, data.events_shown, data.communities = view.view, shown_events, structure.communities
+    return data
+
+
+def _layered_edges(
+    actors: nx.MultiDiGraph, events: nx.MultiDiGraph, dating: Dating
+) -> list[tuple[Any, Any, dict[str, Any]]]:
+    edges = []
+    ordered_edges = [(u, v, d, "actor") for u, v, d in _sorted_edges(actors)]
+    ordered_edges += [(u, v, d, "event") for u, v, d in _sorted_edges(events)]
+    for number, (u, v, data, graph_name) in enumerate(ordered_edges):
+        if data.get("derived"):
+            record = folded_edge_record(number, data)
+        else:
+            graph = actors if graph_name == "actor" else events
+            record = {
+                **edge_record(number, data),
+                "layer": "event" if graph_name == "event" else "fact",
+                "dates": dating.of_fact(graph, u, data),
+            }
+        edges.append((u, v, record))
+    return edges
+
+
+def _assemble(
+    nodes: list[tuple[Any, dict[str, Any]]],
+    edges: list[tuple[Any, Any, dict[str, Any]]],
+    physics: bool,
+    seed: int,
+    notes: list[str],
+    type_counts: dict[str, int],
+    relation_counts: dict[str, int],
+) -> MapData:
+    net = _pyvis_network(nodes, edges)
+    vis_nodes, vis_edges, *_, pyvis_options = net.get_network_data()
     return MapData(
-        nodes=nodes,
-        edges=edges,
+        nodes=vis_nodes,
+        edges=vis_edges,
         options=vis_options(json.loads(pyvis_options), physics=physics, seed=seed),
         physics=physics,
-        type_counts=_type_counts(graph),
-        relation_counts=_relation_counts(graph),
-        max_support=max((e["support"] for e in edges), default=1),
+        type_counts=type_counts,
+        relation_counts=relation_counts,
+        max_support=max((e["support"] for e in vis_edges), default=1),
         notes=notes,
     )
+
+
+def _isolated_notes(nodes: Iterable[Any], graph: nx.Graph | None) -> list[str]:
+    lonely = [node for node in nodes if graph is None or not graph.degree(node)]
+    if not lonely:
+        return []
+    word = "node" if len(lonely) == 1 else "nodes"
+    return [f"hiding {len(lonely):,} {word} without any fact (tick “Nodes without facts”)"]
+
+
+def _node_layer(graph: nx.Graph, node: Any) -> str:
+    return "event" if graph.nodes[node].get("type") == EVENT_TYPE else "actor"
+
+
+def _edge_layer(graph: nx.Graph, u: Any, v: Any) -> str:
+    return "event" if "event" in {_node_layer(graph, u), _node_layer(graph, v)} else "fact"
 
 
 def _use_physics(node_count: int, threshold: int, layout: str) -> bool:
@@ -102,17 +272,39 @@ def _use_physics(node_count: int, threshold: int, layout: str) -> bool:
     return layout == "physics"
 
 
-def _pyvis_network(graph: nx.MultiDiGraph, positions: dict[Any, tuple[int, int]]) -> Any:
+def _pyvis_network(
+    nodes: list[tuple[Any, dict[str, Any]]], edges: list[tuple[Any, Any, dict[str, Any]]]
+) -> Any:
     from pyvis.network import Network
 
     net = Network(directed=True, height="100%", width="100%")
-    ids = {node: str(node) for node in graph}
-    for node in sorted(graph, key=str):
-        net.add_node(ids[node], **node_record(graph, node, positions.get(node)))
-    for number, (u, v, data) in enumerate(_sorted_edges(graph)):
-        net.add_edge(ids[u], ids[v], **edge_record(number, data))
+    for node, record in nodes:
+        net.add_node(str(node), **record)
+    for u, v, record in edges:
+        net.add_edge(str(u), str(v), **record)
     _separate_parallel_edges(net.edges)
     return net
+
+
+def actor_record(
+    graph: nx.MultiDiGraph, node: Any, position: tuple[int, int] | None, structure: Structure
+) -> dict[str, Any]:
+    """A node of the actor views: coloured by its community, sized by its PageRank."""
+    record = node_record(graph, node, position)
+    community = structure.community_of.get(node)
+    record.update(
+        {
+            "size": structure.size(node),
+            "rank": structure.rank.get(node, 0),
+            "layer": "actor",
+            "events": int(graph.nodes[node].get("events", 0) or 0),
+        }
+    )
+    if community is not None:
+        record["color"] = community.colour
+        record["community"] = community.number
+        record["communityName"] = community.name
+    return record
 
 
 def node_record(
@@ -218,9 +410,13 @@ def _type_counts(graph: nx.MultiDiGraph) -> dict[str, int]:
     return {name: counts.get(name, 0) for name in ordered(set(counts), list(TYPE_STYLES))}
 
 
-def _relation_counts(graph: nx.MultiDiGraph) -> dict[str, int]:
-    counts = Counter(str(p) for *_, p in graph.edges(data="predicate", default="related"))
-    return {name: counts.get(name, 0) for name in ordered(set(counts), list(RELATION_STYLES))}
+def _relations(
+    edges: list[tuple[Any, Any, dict[str, Any]]], derived: bool = False
+) -> dict[str, int]:
+    """Facts per relation, the standard ones first (and the folded ones, in actor views)."""
+    counts = Counter(str(record["predicate"]) for *_, record in edges)
+    standard = list(RELATION_STYLES) + (list(DERIVED_STYLES) if derived else [])
+    return {name: counts.get(name, 0) for name in ordered(set(counts), standard)}
 
 
 def vis_options(base: dict[str, Any], *, physics: bool, seed: int) -> dict[str, Any]:

@@ -26,9 +26,11 @@ from typing import TYPE_CHECKING, Any
 
 from actorgraph.files import write_atomic
 from actorgraph.maps.assets import Assets, inline_script, inline_style, load_assets
+from actorgraph.maps.controls import controls_html
 from actorgraph.maps.data import MapData, build_map_data
-from actorgraph.maps.reduce import reduce_view
+from actorgraph.maps.reduce import as_networkx
 from actorgraph.maps.style import relation_style, type_style
+from actorgraph.maps.views import MapView, map_view
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -58,11 +60,16 @@ class MapOptions:
     :func:`~actorgraph.maps.reduce.reduce_view`. Graphs with more than
     ``physics_threshold`` nodes get positions computed in Python (``layout="auto"``);
     ``layout="physics"`` or ``"precomputed"`` forces one or the other. ``seed`` fixes
-    both the Python layout and vis-network's.
+    both the Python layout and vis-network's, and the communities. ``view`` is one of
+    :data:`~actorgraph.maps.views.VIEWS`: ``"actors"`` folds events into edges between the
+    actors (a control draws them again), ``"events"`` starts with them drawn, ``"all"`` is
+    the graph as it is, and ``"auto"`` picks ``"actors"`` when events outnumber actors.
+    In the actor views ``max_nodes`` counts actors and ``focus`` is put at the centre;
+    ``"auto"`` is 300 actors there and 1,000 nodes in the ``"all"`` view.
     """
 
     title: str = "actorgraph map"
-    max_nodes: int | None = 1000
+    max_nodes: int | str | None = "auto"
     focus: str | Iterable[str] | None = None
     depth: int = 2
     min_support: int = 1
@@ -70,11 +77,10 @@ class MapOptions:
     physics_threshold: int = 300
     layout: str = "auto"
     seed: int = 7
+    view: str = "auto"
 
 
-def render_html(
-    kg: Graph | nx.Graph, path: str | Path | None = None, **options: Any
-) -> str:
+def render_html(kg: Graph | nx.Graph, path: str | Path | None = None, **options: Any) -> str:
     """The map of ``kg`` as a standalone HTML page; also written to ``path`` when given.
 
     ``kg`` is a :class:`~actorgraph.graph.core.Graph` or its networkx form; ``options`` are
@@ -82,14 +88,15 @@ def render_html(
     page header says how.
     """
     settings = MapOptions(**options)
-    view, notes = _reduced(kg, settings)
+    view = _view(kg, settings)
     data = build_map_data(
         view,
         physics_threshold=settings.physics_threshold,
         seed=settings.seed,
         layout=settings.layout,
+        article_dates=article_dates(kg),
     )
-    data.notes[:0] = notes
+    data.notes[:0] = view.notes
     page = _page(data, settings.title, load_assets())
     if path is not None:
         write_atomic(Path(path), page)
@@ -103,12 +110,14 @@ def view_notes(kg: Graph | nx.Graph, **options: Any) -> list[str]:
     >>> view_notes(Graph(), max_nodes=10)
     []
     """
-    return _reduced(kg, MapOptions(**options))[1]
+    return _view(kg, MapOptions(**options)).notes
 
 
-def _reduced(kg: Graph | nx.Graph, settings: MapOptions) -> tuple[nx.MultiDiGraph, list[str]]:
-    return reduce_view(
-        kg,
+def _view(kg: Graph | nx.Graph, settings: MapOptions) -> MapView:
+    return map_view(
+        as_networkx(kg),
+        settings.view,
+        article_dates(kg),
         max_nodes=settings.max_nodes,
         focus=settings.focus,
         depth=settings.depth,
@@ -117,9 +126,16 @@ def _reduced(kg: Graph | nx.Graph, settings: MapOptions) -> tuple[nx.MultiDiGrap
     )
 
 
-def notebook_html(
-    kg: Graph | nx.Graph, *, height: int = NOTEBOOK_HEIGHT, **options: Any
-) -> str:
+def article_dates(kg: Graph | nx.Graph) -> dict[str, str | None]:
+    """Article id → ISO date, from a :class:`Graph`'s articles or an ``article_dates``
+    attribute of a networkx graph (``graph.graph["article_dates"]``)."""
+    articles = getattr(kg, "articles", None)
+    if isinstance(articles, dict):
+        return {key: getattr(info, "date", None) for key, info in articles.items()}
+    return dict(getattr(kg, "graph", {}).get("article_dates", {}))
+
+
+def notebook_html(kg: Graph | nx.Graph, *, height: int = NOTEBOOK_HEIGHT, **options: Any) -> str:
     """The map as an ``<iframe srcdoc>`` for Jupyter's ``_repr_html_``.
 
     The whole page travels inside the attribute (escaped), so it needs no file, no
@@ -172,10 +188,11 @@ def _page(data: MapData, title: str, assets: Assets) -> str:
         "map_css": inline_style(assets.map_css),
         "stats": html.escape(_stats(data)),
         "notes": _notes_html(data.notes),
-        "type_legend": _type_legend(data.type_counts),
+        "type_legend": _type_legend(data.type_counts, neutral=data.layered),
         "relation_legend": _relation_legend(data.relation_counts),
         "max_support": str(data.max_support),
         "support_disabled": " disabled" if data.max_support <= 1 else "",
+        "controls": controls_html(data),
         "data": json_for_script(data.payload(title)),
         "vis_js": vis_js,
         "map_js": map_js,
@@ -211,12 +228,14 @@ def _notes_html(notes: list[str]) -> str:
     return f'<ul id="ag-notes">{items}</ul>'
 
 
-def _type_legend(counts: dict[str, int]) -> str:
+def _type_legend(counts: dict[str, int], *, neutral: bool = False) -> str:
+    """One row per type; in the actor views colour means community, so shapes are grey."""
     rows = []
     for name, count in counts.items():
         style = type_style(name)
-        swatch = _shape_svg(style.shape, style.colour)
-        rows.append(_legend_row("type", name, count, swatch, style.description))
+        colour = NEUTRAL if neutral and name != "Event" else style.colour
+        swatch = shape_svg(style.shape, colour)
+        rows.append(legend_row("type", name, count, swatch, style.description))
     return f'<ul class="ag-legend" id="ag-types">{"".join(rows)}</ul>'
 
 
@@ -225,11 +244,11 @@ def _relation_legend(counts: dict[str, int]) -> str:
     for name, count in counts.items():
         style = relation_style(name)
         swatch = _line_svg(style.colour, dashed=style.dashed)
-        rows.append(_legend_row("relation", name, count, swatch, style.description))
+        rows.append(legend_row("relation", name, count, swatch, style.description))
     return f'<ul class="ag-legend" id="ag-relations">{"".join(rows)}</ul>'
 
 
-def _legend_row(kind: str, name: str, count: int, swatch: str, description: str) -> str:
+def legend_row(kind: str, name: str, count: int, swatch: str, description: str) -> str:
     value = html.escape(name, quote=True)
     disabled = " disabled" if count == 0 else ""
     return (
@@ -248,7 +267,10 @@ _SHAPES = {
 }
 
 
-def _shape_svg(shape: str, colour: str) -> str:
+NEUTRAL = "#C8C8C8"
+
+
+def shape_svg(shape: str, colour: str) -> str:
     body = _SHAPES.get(shape, _SHAPES["dot"])
     return (
         f'<svg class="ag-swatch" width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" '

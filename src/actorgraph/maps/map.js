@@ -1,5 +1,6 @@
 /* actorgraph map: draws the graph of the JSON block #ag-data with vis-network and wires the
- * controls (search, type and relation filters, minimum support, details panel).
+ * controls (search, type and relation filters, minimum support, events on or off, nodes
+ * without facts, time range, details panel) and shows labels by centrality as the zoom allows.
  *
  * Safety rule: text from articles (names, aliases, titles, sentences, addresses) reaches the
  * DOM only through textContent or Text nodes, never as HTML; links only for http(s) addresses.
@@ -10,13 +11,22 @@
   const data = JSON.parse(document.getElementById("ag-data").textContent);
   const TOOLTIP_EVIDENCE = 3;
   const MAX_RESULTS = 20;
+  // Below this zoom only the most central nodes are labelled; at or above it, all of them.
+  const LABEL_ALL_SCALE = 1.5;
+  // Maps this small keep every label at any zoom.
+  const MIN_LABELS = 50;
   const state = {
     types: new Set(data.types),
     relations: new Set(data.relations),
     minSupport: 1,
-    strong: null,
+    events: data.layered ? Boolean(data.eventsShown) : true,
+    showIsolated: false,
+    range: null,
+    active: new Set(),
+    layerDegree: new Map(),
   };
   const byId = new Map(data.nodes.map((node) => [node.id, node]));
+  const RELATION_WORDS = { activeIn: "active in", attacked: "attacked", coInvolvedWith: "co-involved with" };
 
   // -- DOM helpers: text only ------------------------------------------------------------
 
@@ -71,6 +81,13 @@
     if (node.articles) {
       card.append(el("div", "ag-card-line", "Named in " + plural(node.articles, "article")));
     }
+    if (node.events) {
+      const where = node.type === "Province" ? " located here" : " taken part in";
+      card.append(el("div", "ag-card-line", plural(node.events, "event") + where));
+    }
+    if (node.communityName) {
+      card.append(el("div", "ag-card-line", "Community of " + node.communityName));
+    }
     if (node.sentences && node.sentences.length) {
       const list = el("ul", "ag-evidence");
       for (const sentence of node.sentences.slice(0, limit)) {
@@ -97,7 +114,36 @@
     return node ? node.name : String(id);
   }
 
+  function eventSummary(edge) {
+    const kinds = Object.keys(edge.kinds || {}).map((kind) => kind + " " + edge.kinds[kind]).join(", ");
+    const parts = [plural(edge.eventCount, "event")];
+    if (kinds) parts.push(kinds);
+    if (edge.first) parts.push(edge.first === edge.last ? edge.first : edge.first + " – " + edge.last);
+    parts.push("stated by " + plural(edge.support, "article"));
+    return parts.join(" · ");
+  }
+
+  function foldedCard(edge, limit) {
+    const card = el("div", "ag-card");
+    const words = RELATION_WORDS[edge.predicate] || edge.predicate;
+    card.append(el("div", "ag-card-title", nameOf(edge.from) + " → " + words + " → " + nameOf(edge.to)));
+    card.append(el("div", "ag-card-type", eventSummary(edge)));
+    const list = el("ul", "ag-evidence ag-events");
+    for (const event of edge.events.slice(0, limit)) {
+      const item = el("li", "ag-event");
+      item.append(el("div", "ag-event-title", event.date ? event.label + " · " + event.date : event.label));
+      for (const sentence of event.sentences) item.append(el("blockquote", "ag-sentence", sentence));
+      for (const article of event.articles) item.append(sourceLine(article));
+      list.append(item);
+    }
+    card.append(list);
+    const more = moreLine(Math.min(limit, edge.events.length), edge.eventCount, "event");
+    if (more) card.append(more);
+    return card;
+  }
+
   function edgeCard(edge, limit) {
+    if (edge.layer === "folded") return foldedCard(edge, limit);
     const card = el("div", "ag-card");
     card.append(el("div", "ag-card-title", nameOf(edge.from) + " → " + edge.predicate + " → " + nameOf(edge.to)));
     card.append(el("div", "ag-card-type",
@@ -117,29 +163,57 @@
   // -- data: DataSets with DOM tooltips, DataViews for the filters -------------------------
 
   const nodes = new vis.DataSet(data.nodes.map((node) =>
-    Object.assign({}, node, { title: nodeCard(node, TOOLTIP_EVIDENCE) })));
+    Object.assign({}, node, { fullLabel: node.label, title: nodeCard(node, TOOLTIP_EVIDENCE) })));
   const edges = new vis.DataSet(data.edges.map((edge) =>
     Object.assign({}, edge, { title: edgeCard(edge, TOOLTIP_EVIDENCE) })));
 
+  // A node is shown when its type is ticked, its layer is on, and a shown fact joins it to
+  // another node; a node without any fact in the layer only when "Nodes without facts" is.
+  function nodeInLayer(node) {
+    return node.layer !== "event" || state.events;
+  }
+
+  function edgeInLayer(edge) {
+    if (edge.layer === "folded") return !state.events;
+    if (edge.layer === "event") return state.events;
+    return true;
+  }
+
+  function inRange(edge) {
+    if (state.range === null || !edge.dates || !edge.dates.length) return true;
+    return edge.dates.some((date) => date >= state.range[0] && date <= state.range[1]);
+  }
+
+  function edgePasses(edge) {
+    return edgeInLayer(edge) && edge.support >= state.minSupport && inRange(edge);
+  }
+
   function nodeVisible(node) {
-    return state.types.has(node.type) && (state.strong === null || state.strong.has(node.id));
+    if (!state.types.has(node.type) || !nodeInLayer(node)) return false;
+    return state.active.has(node.id) || (state.showIsolated && !state.layerDegree.get(node.id));
   }
 
   function edgeVisible(edge) {
-    return state.relations.has(edge.predicate) && edge.support >= state.minSupport &&
+    return state.relations.has(edge.predicate) && edgePasses(edge) &&
       nodeVisible(byId.get(edge.from)) && nodeVisible(byId.get(edge.to));
   }
 
-  function strongNodes() {
-    const strong = new Set();
+  function recount() {
+    state.active = new Set();
+    state.layerDegree = new Map();
     for (const edge of data.edges) {
-      if (edge.support >= state.minSupport) {
-        strong.add(edge.from);
-        strong.add(edge.to);
+      if (!edgeInLayer(edge)) continue;
+      for (const end of [edge.from, edge.to]) {
+        state.layerDegree.set(end, (state.layerDegree.get(end) || 0) + 1);
+      }
+      if (edgePasses(edge)) {
+        state.active.add(edge.from);
+        state.active.add(edge.to);
       }
     }
-    return strong;
   }
+
+  recount();
 
   const nodeView = new vis.DataView(nodes, { filter: nodeVisible });
   const edgeView = new vis.DataView(edges, { filter: edgeVisible });
@@ -147,6 +221,7 @@
   // -- the network -----------------------------------------------------------------------
 
   const status = document.getElementById("ag-status");
+  const details = document.getElementById("ag-details-body");
   const container = document.getElementById("ag-map");
   const network = new vis.Network(container, {}, data.options);
   const started = performance.now();
@@ -159,6 +234,8 @@
     stabilisationMs: null,
     readyAtMs: null,
     search, focusNode, setTypeVisible, setRelationVisible, setMinSupport, visibleCounts,
+    setEventsVisible, setIsolatedVisible, setTimeRange, labelled, applyLabels, showEdge,
+    view: data.view, dates: data.dates,
   };
   window.actorgraph = api;
 
@@ -172,7 +249,52 @@
       " and " + number(shown.edges) + " of " + plural(edges.length, "fact") + ".";
   }
 
+  // -- labels: the most central nodes at overview zoom, every label when zoomed in -------
+
+  function labelBudget(scale) {
+    if (scale >= LABEL_ALL_SCALE) return Infinity;
+    const share = scale / LABEL_ALL_SCALE;
+    return Math.max(MIN_LABELS, Math.round(nodeView.length * share * share));
+  }
+
+  function scaleNow() {
+    return network.getScale();
+  }
+
+  function applyLabels() {
+    const budget = labelBudget(scaleNow());
+    const visibleRanks = nodeView.get({ fields: ["id", "rank"] }).map((node) => node.rank).sort((a, b) => a - b);
+    const cut = budget >= visibleRanks.length ? Infinity : visibleRanks[budget];
+    // Labels kept at overview zoom are drawn big enough to read at that zoom.
+    const size = Math.round(Math.min(60, 14 / Math.min(1, Math.max(scaleNow(), 0.2))));
+    const changes = [];
+    nodes.forEach((node) => {
+      const label = node.rank < cut ? node.fullLabel : "";
+      const font = { size: label ? size : 14 };
+      if (node.label !== label || !node.font || node.font.size !== font.size) {
+        changes.push({ id: node.id, label, font });
+      }
+    });
+    if (changes.length) nodes.update(changes);
+    return changes.length;
+  }
+
+  function labelled() {
+    return nodeView.get({ filter: (node) => node.label !== "" }).map((node) => node.id);
+  }
+
+  function centreOnFocus() {
+    const shown = (data.focus || []).filter((id) => nodeView.get(id));
+    if (!shown.length) return;
+    network.selectNodes(shown);
+    const position = network.getPositions([shown[0]])[shown[0]];
+    network.moveTo({ position, scale: network.getScale() });
+    showDetails(nodeCard(nodes.get(shown[0]), Infinity));
+  }
+
   function ready() {
+    applyLabels();
+    centreOnFocus();
     api.stabilised = true;
     api.stabilisationMs = Math.round(performance.now() - started);
     api.readyAtMs = Math.round(performance.now());
@@ -197,12 +319,17 @@
     status.textContent = "The graph is empty.";
   }
 
-  // -- details panel -----------------------------------------------------------------------
-
-  const details = document.getElementById("ag-details-body");
+  network.on("zoom", applyLabels);
 
   function showDetails(card) {
     details.replaceChildren(card);
+  }
+
+  function showEdge(id) {
+    const edge = edges.get(id);
+    if (!edge) return false;
+    showDetails(edgeCard(edge, Infinity));
+    return true;
   }
 
   network.on("click", (params) => {
@@ -278,10 +405,54 @@
 
   function refresh() {
     keepPositions();
-    state.strong = state.minSupport > 1 ? strongNodes() : null;
+    recount();
     nodeView.refresh();
     edgeView.refresh();
+    if (api.stabilised) applyLabels();
     showStatus();
+  }
+
+  function setEventsVisible(visible) {
+    state.events = data.layered ? Boolean(visible) : true;
+    const box = document.getElementById("ag-events");
+    if (box) box.checked = state.events;
+    refresh();
+  }
+
+  function setIsolatedVisible(visible) {
+    state.showIsolated = Boolean(visible);
+    document.getElementById("ag-isolated").checked = state.showIsolated;
+    refresh();
+  }
+
+  // The range is two ISO dates, inclusive; the sliders step through the dates on the map.
+  // Dates given as text snap inwards to the nearest dates present.
+  function dateIndex(value, fromEnd) {
+    if (typeof value === "number") return Math.floor(value);
+    const dates = data.dates, text = String(value);
+    if (fromEnd) {
+      let index = -1;
+      while (index + 1 < dates.length && dates[index + 1] <= text) index++;
+      return index;
+    }
+    let index = 0;
+    while (index < dates.length && dates[index] < text) index++;
+    return index;
+  }
+
+  function setTimeRange(from, to) {
+    const dates = data.dates;
+    if (!dates.length) return null;
+    const last = dates.length - 1;
+    const low = Math.min(Math.max(0, dateIndex(from, false)), last);
+    const high = Math.min(Math.max(low, dateIndex(to, true)), last);
+    state.range = low === 0 && high === last ? null : [dates[low], dates[high]];
+    document.getElementById("ag-from").value = String(low);
+    document.getElementById("ag-to").value = String(high);
+    document.getElementById("ag-from-value").textContent = dates[low];
+    document.getElementById("ag-to-value").textContent = dates[high];
+    refresh();
+    return state.range;
   }
 
   function toggle(set, name, visible) {
@@ -321,4 +492,18 @@
     box.addEventListener("change", () => setRelationVisible(box.getAttribute("data-ag-relation"), box.checked));
   }
   document.getElementById("ag-support").addEventListener("input", (event) => setMinSupport(event.target.value));
+  const eventsBox = document.getElementById("ag-events");
+  if (eventsBox) eventsBox.addEventListener("change", () => setEventsVisible(eventsBox.checked));
+  const isolatedBox = document.getElementById("ag-isolated");
+  isolatedBox.addEventListener("change", () => setIsolatedVisible(isolatedBox.checked));
+  const fromSlider = document.getElementById("ag-from");
+  const toSlider = document.getElementById("ag-to");
+  fromSlider.addEventListener("input", () => {
+    const low = Number(fromSlider.value);
+    setTimeRange(low, Math.max(low, Number(toSlider.value)));
+  });
+  toSlider.addEventListener("input", () => {
+    const high = Number(toSlider.value);
+    setTimeRange(Math.min(high, Number(fromSlider.value)), high);
+  });
 })();

@@ -4,10 +4,11 @@
 input. It returns the reduced graph and plain-English notes saying what it did, which
 the map prints in its header so that nobody mistakes a partial view for the whole.
 
->>> from benchmarks/synthetic.py import synthetic_graph
->>> view, notes = reduce_view(synthetic_graph(60), max_nodes=20)
+>>> import networkx as nx
+>>> star = nx.MultiDiGraph([(0, leaf) for leaf in range(1, 60)])
+>>> view, notes = reduce_view(star, max_nodes=20, rank="degree")
 >>> view.number_of_nodes(), notes
-(20, ['showing the 20 highest-PageRank nodes of 60'])
+(20, ['showing the 20 best-connected nodes (by degree) of 60'])
 """
 
 from __future__ import annotations

@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from actorgraph.ontology import EntityType, Relation
+from actorgraph.ontology import DerivedRelation, EntityType, Relation
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,8 +59,23 @@ RELATION_STYLES: dict[str, RelationStyle] = {
 }
 OTHER_RELATION = RelationStyle("#79706E", "another relation")
 
+#: The view relations of the actor map: events folded into edges between actors.
+DERIVED_STYLES: dict[str, RelationStyle] = {
+    DerivedRelation.ACTIVE_IN.value: RelationStyle(
+        "#8CD17D", "took part in events in a province (folded events)"
+    ),
+    DerivedRelation.ATTACKED.value: RelationStyle(
+        "#D37295", "carried out events aimed at the other (folded events)", dashed=True
+    ),
+    DerivedRelation.CO_INVOLVED_WITH.value: RelationStyle(
+        "#A0A0C8", "took part in the same events (folded events)"
+    ),
+}
+
 #: Relations drawn with an arrow at both ends, since they read the same both ways.
-SYMMETRIC_RELATIONS = frozenset(relation.value for relation in Relation if relation.symmetric)
+SYMMETRIC_RELATIONS = frozenset(
+    relation.value for relation in (*Relation, *DerivedRelation) if relation.symmetric
+)
 
 MAX_LABEL = 40
 
@@ -70,7 +85,7 @@ def type_style(node_type: str) -> TypeStyle:
 
 
 def relation_style(predicate: str) -> RelationStyle:
-    return RELATION_STYLES.get(predicate, OTHER_RELATION)
+    return RELATION_STYLES.get(predicate) or DERIVED_STYLES.get(predicate, OTHER_RELATION)
 
 
 def node_size(degree: int) -> float:
