@@ -151,6 +151,7 @@ def test_format_names() -> None:
         "gexf",
         "csv",
         "html",
+        "geojson",
     }
     assert get_format("TTL").name == "turtle"
     with pytest.raises(UnknownFormatError, match="unknown format 'trig'"):

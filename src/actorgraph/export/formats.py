@@ -12,6 +12,8 @@ format         file                what
 ``csv``        ``edges.csv``       one row per fact: ends, labels, confidence, support,
                                    articles
 ``html``       ``graph.html``      the interactive relationship map
+``geojson``    ``events.geojson``  the events as a GeoJSON FeatureCollection (RFC 7946):
+                                   points at their towns, for QGIS or geojson.io
 =============  ==================  ========================================================
 
 There is no TriG or N-Quads: the provenance model keeps everything in the default
@@ -33,7 +35,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from actorgraph.export import network
+from actorgraph.export import geojson, network
 from actorgraph.files import write_atomic
 from actorgraph.graph import rdfio
 from actorgraph.maps import render_html
@@ -80,6 +82,7 @@ FORMATS: dict[str, Format] = {
         Format("gexf", "graph.gexf", "application/gexf+xml", network.gexf_bytes),
         Format("csv", "edges.csv", "text/csv", network.csv_bytes),
         Format("html", "graph.html", "text/html", _html),
+        Format("geojson", "events.geojson", "application/geo+json", geojson.geojson_bytes),
     )
 }
 #: What ``actorgraph build`` writes unless told otherwise.

@@ -8,7 +8,7 @@ from spacy.tokens import Span, Token
 
 from actorgraph.extractors.events.triggers import trigger_rank
 from actorgraph.extractors.mentions import Mention
-from actorgraph.gazetteers.places import Province
+from actorgraph.gazetteers.places import PlaceMatch, Province
 from actorgraph.ontology import EventKind, Relation
 
 
@@ -30,6 +30,8 @@ class EventMention:
     kind: EventKind
     sentence: Span
     province: Province | None = None
+    #: the district, city or village that placed the event in its province, if one did
+    place: PlaceMatch | None = None
     location_confidence: float = 0.0
     participants: list[Participant] = field(default_factory=list)
     date: str | None = None

@@ -35,7 +35,7 @@ from actorgraph.extractors.events.triggers import (
 )
 from actorgraph.extractors.lexicon import PLACE_NOUNS
 from actorgraph.extractors.mentions import Mention
-from actorgraph.gazetteers.places import Gazetteer, PlaceMatch, Province
+from actorgraph.gazetteers.places import Gazetteer, PlaceMatch, Province, name_key
 from actorgraph.ontology import EntityType
 
 DATELINE_SEPARATORS = frozenset({"—", "–", "--", "-", ":", ")"})
@@ -143,6 +143,8 @@ class PlaceCandidate:
     province: Province
     confidence: float
     is_district: bool = False
+    #: the district, city or village that placed the event in the province, if one did
+    place: PlaceMatch | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,7 +236,7 @@ class PlaceFinder:
         if not resolved:
             return []
         if len(resolved) == 1 or len(chain) == 1:
-            return [_candidate(n.span, o[0]) for n, o in resolved]
+            return [_candidate(n.span, o[0], place=_precise(n.span, o)) for n, o in resolved]
         explicit = {o[0].province.code for n, o in resolved if n.mention is not None}
         span = chain[0].span.doc[chain[0].span.start : chain[-1].span.end]
         if len(explicit) > 1 and not _contained(chain):
@@ -247,10 +249,11 @@ class PlaceFinder:
         if explicit:
             code = next(iter(explicit))
             match = next(o[0] for n, o in resolved if n.mention is not None)
-            return [_candidate(span, match, is_district=_has_district(resolved, code))]
+            district = _has_district(resolved, code)
+            return [_candidate(span, match, is_district=district, place=_narrowest(resolved, code))]
         # the broadest place, written last, contains the others: "Los Espinos, Zamora"
         last = resolved[-1][1][0]
-        return [_candidate(span, last)]
+        return [_candidate(span, last, place=_narrowest(resolved, last.province.code))]
 
     def _anchor_country(self, chain: list[_Named]) -> str | None:
         """The country of the broadest province a chain names, when its name is found in one
@@ -332,7 +335,8 @@ class PlaceFinder:
         chosen = explicit[-1] if explicit else (matches[-1] if matches else None)
         if chosen is None:
             return None
-        return PlaceCandidate(label, chosen.province, INHERITED_PLACE_CONFIDENCE)
+        place = chosen if chosen.kind != "province" else None
+        return PlaceCandidate(label, chosen.province, INHERITED_PLACE_CONFIDENCE, place=place)
 
     def country_hint(self, doc: Doc) -> str | None:
         """The country the article is about: its dateline first, then the countries it names."""
@@ -363,14 +367,65 @@ class PlaceFinder:
         return max(votes, key=votes.__getitem__) if votes else None
 
 
-def _candidate(span: Span, match: PlaceMatch, *, is_district: bool | None = None) -> PlaceCandidate:
+def _candidate(
+    span: Span,
+    match: PlaceMatch,
+    *,
+    is_district: bool | None = None,
+    place: PlaceMatch | None = None,
+) -> PlaceCandidate:
     explicit = match.kind == "province"
     return PlaceCandidate(
         span,
         match.province,
         EXPLICIT_PROVINCE_CONFIDENCE if explicit else GAZETTEER_PLACE_CONFIDENCE,
         is_district=match.kind == "district" if is_district is None else is_district,
+        place=place if place is None or place.province.code == match.province.code else None,
     )
+
+
+#: Words after a name that say it is the district, not the town of the same name.
+DISTRICT_WORDS = frozenset({"district", "districts", "agency", "territory", "lga"})
+
+
+def _precise(span: Span, options: list[PlaceMatch]) -> PlaceMatch | None:
+    """The place (not a province) a name stands for, best first; a bare name that is both a
+    district and its seat town ("in Sangin") is the town, which has coordinates; "Sangin
+    district" stays the district."""
+    if not options or options[0].kind == "province":
+        return None
+    best = options[0]
+    if best.kind != "district" or _followed_by(span, DISTRICT_WORDS):
+        return best
+    key = name_key(best.name)
+    seat = next(
+        (
+            m
+            for m in options
+            if m.kind == "city"
+            and m.province.code == best.province.code
+            and m.latitude is not None
+            and name_key(m.name) == key
+        ),
+        None,
+    )
+    return seat or best
+
+
+def _narrowest(resolved: list[tuple[_Named, list[PlaceMatch]]], code: str) -> PlaceMatch | None:
+    """The first place of a chain (the narrowest, written first) that lies in province
+    ``code``: "Gwoza town" of "Gwoza town, Gwoza district, Borno state"."""
+    for named, options in resolved:
+        if named.mention is not None:
+            continue
+        place = _precise(named.span, options)
+        if place is not None and place.province.code == code:
+            return place
+    return None
+
+
+def _followed_by(span: Span, words: frozenset[str]) -> bool:
+    return span.end < len(span.doc) and span.doc[span.end].lower_ in words
 
 
 def _has_district(resolved: list[tuple[_Named, list[PlaceMatch]]], code: str) -> bool:
@@ -496,7 +551,9 @@ class Scene:
 
     def event_placed(self, event: EventMention) -> None:
         if event.province is not None and event.location_confidence > INHERITED_PLACE_CONFIDENCE:
-            self.setting = PlaceCandidate(event.sentence, event.province, event.location_confidence)
+            self.setting = PlaceCandidate(
+                event.sentence, event.province, event.location_confidence, place=event.place
+            )
             self.age = 0
 
     def overrides(self, own: PlaceCandidate) -> bool:
@@ -618,6 +675,7 @@ def place_event(
     event: EventMention, place: PlaceCandidate, confidence: float | None = None
 ) -> None:
     event.province = place.province
+    event.place = place.place
     event.location_confidence = confidence if confidence is not None else place.confidence
 
 

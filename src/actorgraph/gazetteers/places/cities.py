@@ -19,7 +19,7 @@ from actorgraph.gazetteers.places.names import (
     name_key,
     skeleton,
 )
-from actorgraph.gazetteers.places.records import PlaceMatch
+from actorgraph.gazetteers.places.records import PlaceMatch, Province
 
 if TYPE_CHECKING:
     from actorgraph.gazetteers.places.gazetteer import Gazetteer
@@ -40,6 +40,10 @@ class _CityIndex:
     names: list[str]
     codes: list[str]
     populations: list[int]
+    #: GeoNames id and (latitude, longitude) per town; 0 and None for a curated town
+    #: that GeoNames lacks
+    geonames_ids: list[int]
+    points: list[tuple[float, float] | None]
     primary: dict[str, Any]
     alternate: dict[str, Any]
     fuzzy: dict[str, Any]
@@ -58,14 +62,26 @@ class _CityIndex:
         return [self._match(i, gazetteer) for i in ids if self.codes[i] in gazetteer._info]
 
     def _match(self, i: int, gazetteer: Gazetteer) -> PlaceMatch:
+        return self.match(i, gazetteer._info[self.codes[i]].province)
+
+    def match(self, i: int, province: Province) -> PlaceMatch:
+        """Town ``i`` as a place match in ``province``, with its GeoNames id and point."""
+        point = self.points[i]
         return PlaceMatch(
-            self.names[i], gazetteer._info[self.codes[i]].province, "city", self.populations[i]
+            self.names[i],
+            province,
+            "city",
+            self.populations[i],
+            geonames_id=self.geonames_ids[i] or None,
+            latitude=point[0] if point else None,
+            longitude=point[1] if point else None,
         )
 
-    def fuzzy_entries(self) -> Iterator[tuple[str, str, str, int]]:
+    def fuzzy_entries(self) -> Iterator[tuple[str, int]]:
+        """(skeleton, town id) for every town of the spelling-tolerant table."""
         for bones, value in self.fuzzy.items():
             for i in _ids(value):
-                yield bones, self.names[i], self.codes[i], self.populations[i]
+                yield bones, i
 
     @classmethod
     def load(cls, gazetteer: Gazetteer) -> _CityIndex:
@@ -78,6 +94,8 @@ class _CityIndex:
             data["names"],
             data["codes"],
             data["populations"],
+            data["geonames_ids"],
+            [tuple(p) if p else None for p in data["points"]],
             data["primary"],
             data["alternate"],
             data["fuzzy"],
@@ -128,6 +146,8 @@ def build_city_data(gazetteer: Gazetteer) -> dict[str, Any]:
         "names": [],
         "codes": [],
         "populations": [],
+        "geonames_ids": [],
+        "points": [],
         "primary": {},
         "alternate": {},
     }
@@ -136,7 +156,16 @@ def build_city_data(gazetteer: Gazetteer) -> dict[str, Any]:
         code = pinned.get(i) or _city_province(city, primary, admin1, prov_keys)
         if code is not None:
             population = int(city["population"] or 0)
-            _index_city(data, fold(city["name"]), sys.intern(code), population, primary, alternate)
+            _index_city(
+                data,
+                fold(city["name"]),
+                sys.intern(code),
+                population,
+                primary,
+                alternate,
+                geonames_id=int(city["geonameid"]),
+                point=_point(city),
+            )
     _add_unfound_towns(
         data, gazetteer, pinned_keys={k for i in pinned for k in keyed[i][1] | keyed[i][2]}
     )
@@ -189,11 +218,16 @@ def _index_city(
     population: int,
     primary: set[str],
     alternate: set[str],
+    *,
+    geonames_id: int = 0,
+    point: tuple[float, float] | None = None,
 ) -> None:
     i = len(data["names"])
     data["names"].append(name)
     data["codes"].append(code)
     data["populations"].append(population)
+    data["geonames_ids"].append(geonames_id)
+    data["points"].append(point)
     for table, keys in ((data["primary"], primary), (data["alternate"], alternate)):
         for key in keys:
             current = table.get(key)
@@ -213,6 +247,21 @@ def _add_unfound_towns(data: dict[str, Any], gazetteer: Gazetteer, pinned_keys: 
             ):
                 continue
             _index_city(data, _display_town(gazetteer, code, town), code, 0, {town}, set())
+
+
+#: Decimal places kept of GeoNames coordinates (about 1 m; GeoNames gives five).
+COORDINATE_PLACES = 5
+
+
+def _point(city: dict[str, Any]) -> tuple[float, float] | None:
+    """A GeoNames town's (latitude, longitude), rounded; None when it has none."""
+    try:
+        return (
+            round(float(city["latitude"]), COORDINATE_PLACES),
+            round(float(city["longitude"]), COORDINATE_PLACES),
+        )
+    except (KeyError, TypeError, ValueError):
+        return None
 
 
 def _has_city_in(data: dict[str, Any], key: str, country: str) -> bool:

@@ -87,6 +87,11 @@ _PLACE_SUFFIXES = frozenset(
 _PATTERN_DESIGNATORS = ("province", "region", "state")
 
 
+#: A spelling-tolerant table entry: kind, name, province code, population and the town's
+#: index in the city index (-1 for a district or a province).
+_FuzzyEntry = tuple[str, str, str, int, int]
+
+
 @dataclass(slots=True)
 class _ProvinceInfo:
     province: Province
@@ -337,25 +342,35 @@ class Gazetteer:
         if len(bones) < _MIN_FUZZY_SKELETON:
             return []
         found = [
-            PlaceMatch(name, self._info[code].province, kind, population)
-            for kind, name, code, population in self._fuzzy_table.get(bones, [])
-            if similar(key, name_key(name))
+            self._fuzzy_match(entry)
+            for entry in self._fuzzy_table.get(bones, [])
+            if similar(key, name_key(entry[1]))
         ]
         order = {"district": 0, "city": 1, "province": 2}
         found.sort(key=lambda m: (order[m.kind], -m.population))
         return self._narrow(found, country)
 
+    def _fuzzy_match(self, entry: _FuzzyEntry) -> PlaceMatch:
+        kind, name, code, population, town = entry
+        province = self._info[code].province
+        if town >= 0:
+            return self._city_index().match(town, province)
+        return PlaceMatch(name, province, kind, population)
+
     @functools.cached_property
-    def _fuzzy_table(self) -> dict[str, list[tuple[str, str, str, int]]]:
-        table: dict[str, list[tuple[str, str, str, int]]] = defaultdict(list)
+    def _fuzzy_table(self) -> dict[str, list[_FuzzyEntry]]:
+        table: dict[str, list[_FuzzyEntry]] = defaultdict(list)
         for key, entries in [*self._district_index.items(), *self._sub_by_key.items()]:
             for name, code in entries:
-                table[skeleton(key)].append(("district", name, code, 0))
-        for bones, name, code, population in self._city_index().fuzzy_entries():
-            table[bones].append(("city", name, code, population))
+                table[skeleton(key)].append(("district", name, code, 0, -1))
+        cities = self._city_index()
+        for bones, town in cities.fuzzy_entries():
+            entry = ("city", cities.names[town], cities.codes[town], cities.populations[town], town)
+            table[bones].append(entry)
         for key, codes in self._by_key.items():
             for code in codes:
-                table[skeleton(key)].append(("province", self._info[code].province.name, code, 0))
+                name = self._info[code].province.name
+                table[skeleton(key)].append(("province", name, code, 0, -1))
         return {k: _unique_entries(v) for k, v in table.items() if len(k) >= _MIN_FUZZY_SKELETON}
 
     def _city_index(self) -> _CityIndex:
@@ -568,7 +583,7 @@ def _dedupe(matches: list[PlaceMatch]) -> list[PlaceMatch]:
     return kept
 
 
-def _unique_entries(entries: list[tuple[str, str, str, int]]) -> list[tuple[str, str, str, int]]:
+def _unique_entries(entries: list[_FuzzyEntry]) -> list[_FuzzyEntry]:
     return list(dict.fromkeys(entries))
 
 
