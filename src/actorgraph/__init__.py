@@ -51,7 +51,7 @@ from actorgraph.model import (
 )
 from actorgraph.nlp.models import ModelNotFoundError
 from actorgraph.ontology import EntityType, EventKind, Relation
-from actorgraph.reading import ArticleReadError, read_articles
+from actorgraph.reading import ArticleExtractionError, ArticleReadError, read_articles
 from actorgraph.store import QueryError
 from actorgraph.store.remote import RemoteStoreError, redact_url
 from actorgraph.version import __version__
@@ -62,6 +62,7 @@ __all__ = [
     "FORMATS",
     "Article",
     "ArticleExtraction",
+    "ArticleExtractionError",
     "ArticleReadError",
     "BuildResult",
     "Credentials",

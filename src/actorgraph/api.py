@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -69,7 +70,12 @@ from actorgraph.knowledge_graph import KnowledgeGraph
 from actorgraph.maps import MapOptions
 from actorgraph.model import Article, ArticleExtraction, Node
 from actorgraph.nlp.models import DEFAULT_MODEL
-from actorgraph.reading import ArticleReadError, clean_article, read_articles
+from actorgraph.reading import (
+    ArticleExtractionError,
+    ArticleReadError,
+    clean_article,
+    read_articles,
+)
 from actorgraph.resources import samples_dir
 from actorgraph.store import QueryResult, StoreNotFoundError, open_store, run_query
 from actorgraph.store.remote import (
@@ -146,7 +152,10 @@ def extract(
     """Extract entities, events and facts from every article of ``source``, one by one.
 
     A text longer than ``max_chars`` (default 100,000, never more than the model's limit) is
-    cut into pieces parsed one by one, its offsets still counted in the whole text.
+    cut into pieces parsed one by one, its offsets still counted in the whole text. Inputs
+    that cannot be read, or whose extraction fails, go to ``on_error`` (an
+    :class:`ArticleReadError`, or its :class:`ArticleExtractionError`) and the rest go on;
+    without ``on_error`` the first one stops the run.
 
     >>> [e.article.id for e in extract("samples/")]                 # doctest: +SKIP
     ['chibok-2014.md', 'helmand-2021.txt', ...]
@@ -157,12 +166,19 @@ def extract(
     status = ExtractionProgress(total=len(articles))
     if progress:
         progress(status)
+
+    def failed(article: Article, error: Exception) -> None:
+        if on_error is None:
+            raise error
+        on_error(ArticleExtractionError(article.id, f"{type(error).__name__}: {error}"))
+
     extractions = extract_articles(
         articles,
         pipeline(model),
         batch_size=batch_size,
         min_confidence=min_confidence,
         max_chars=max_chars,
+        on_failure=failed,
     )
     for extraction in extractions:
         status.done += 1
@@ -198,15 +214,26 @@ def build(
     model: str = DEFAULT_MODEL,
     min_confidence: float = 0.0,
     on_error: Callable[[ArticleReadError], None] | None = None,
+    since: date | str | None = None,
+    until: date | str | None = None,
+    undated: bool = False,
 ) -> KnowledgeGraph:
     """Read, extract and merge every article of ``source`` into one graph, in memory.
+
+    ``since`` and ``until`` (inclusive ISO dates: ``"2021"``, ``"2021-03"``, ``"2021-03-04"``)
+    keep what articles of that period say and events dated in it
+    (:meth:`KnowledgeGraph.between`); articles without a date are then left out, unless
+    ``undated``.
 
     >>> kg = build(sample_articles())                                # doctest: +SKIP
     >>> kg.stats()["articles"]                                       # doctest: +SKIP
     5
     """
     extractions = extract(source, model=model, min_confidence=min_confidence, on_error=on_error)
-    return KnowledgeGraph.from_extractions(extractions)
+    kg = KnowledgeGraph.from_extractions(extractions)
+    if since is None and until is None:
+        return kg
+    return kg.between(since, until, undated=undated)
 
 
 def build_folder(
@@ -225,6 +252,9 @@ def build_folder(
     progress: Progress | None = None,
     nlp: Language | None = None,
     max_chars: int | None = None,
+    since: date | str | None = None,
+    until: date | str | None = None,
+    undated: bool = False,
 ) -> BuildResult:
     """Build the graph of ``source`` into the folder ``outdir``, extracting only what changed.
 
@@ -240,8 +270,9 @@ def build_folder(
     (``None``: one per core), or on the Dask cluster at ``dask`` (a scheduler address, or
     ``local:N`` for N local workers; needs ``pip install actorgraph[dask]``). All give the
     same bytes. ``nlp`` overrides ``model`` with a pipeline already loaded. ``max_chars`` is
-    that of :func:`extract` (workers that load their own pipeline, on Dask or where processes
-    cannot fork, keep the default).
+    that of :func:`extract`, on every worker. ``since``, ``until`` and ``undated`` are those of
+    :func:`build`: the folder's graph (and its ``extractions.jsonl``) holds the period only,
+    while the cache keeps every article, so another period extracts nothing again.
 
     >>> result = build_folder(sample_articles(), "out/", processes=None)   # doctest: +SKIP
     >>> result.extracted, result.reused, result.graph.stats()["facts"]   # doctest: +SKIP
@@ -262,7 +293,7 @@ def build_folder(
             articles,
             outdir,
             nlp=loaded,
-            runner=_runner(loaded, model, processes, dask, batch_size, min_confidence),
+            runner=_runner(loaded, model, processes, dask, batch_size, min_confidence, max_chars),
             formats=chosen,
             min_confidence=min_confidence,
             batch_size=batch_size,
@@ -270,6 +301,10 @@ def build_folder(
             progress=progress,
             map_options=options,
             graph_type=KnowledgeGraph,
+            on_error=on_error,
+            since=since,
+            until=until,
+            undated=undated,
         )
 
 
@@ -492,13 +527,15 @@ def _runner(
     dask: str | None,
     batch_size: int,
     min_confidence: float,
+    max_chars: int | None,
 ) -> Runner:
+    settings = {"batch_size": batch_size, "min_confidence": min_confidence}
     if dask is not None:
-        return DaskCluster(dask, model, batch_size=batch_size, min_confidence=min_confidence)
+        return DaskCluster(dask, model, max_chars=max_chars, **settings)
     workers = default_processes() if processes is None else processes
     if workers > 1:
-        return Processes(nlp, workers, model, batch_size=batch_size, min_confidence=min_confidence)
-    return InProcess(nlp, batch_size=batch_size, min_confidence=min_confidence)
+        return Processes(nlp, workers, model, max_chars=max_chars, **settings)
+    return InProcess(nlp, **settings)
 
 
 def _graph(graph: KnowledgeGraph | PathLike) -> KnowledgeGraph:

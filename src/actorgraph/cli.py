@@ -174,11 +174,23 @@ def build(
     min_confidence: MinConfidenceOption = 0.0,
     batch_size: BatchSizeOption = 32,
     store: StoreOption = True,
-    max_nodes: int = typer.Option(1000, min=1, help="Map: above this many nodes, show the top."),
+    view: str = typer.Option(
+        "auto",
+        help="Map: actors (events folded into edges), events, all, or auto: actors "
+        "when events outnumber them.",
+    ),
+    max_nodes: int | None = typer.Option(
+        None, min=1, help="Map: show the top N (default 300 actors, or 1,000 nodes in 'all')."
+    ),
     rank: str = typer.Option("pagerank", help="Map: rank nodes by 'pagerank' or 'degree'."),
     focus: str | None = typer.Option(None, help="Map: show only the neighbourhood of this name."),
     depth: int = typer.Option(2, min=1, help="Map: hops around --focus."),
     min_support: int = typer.Option(1, min=1, help="Map: hide facts stated by fewer articles."),
+    since: str | None = typer.Option(
+        None, help="Only articles (and events) dated on or after this: 2021, 2021-03, 2021-03-04."
+    ),
+    until: str | None = typer.Option(None, help="Only those dated on or before this."),
+    undated: bool = typer.Option(False, help="With --since/--until: keep undated articles too."),
     processes: int = typer.Option(
         0, "--processes", "-j", min=0, help="Worker processes (default 0: one per core)."
     ),
@@ -196,9 +208,9 @@ def build(
     (OUTDIR/.cache) and removed ones drop out: the result equals a fresh build.
     """
     started = time.perf_counter()
-    map_options = dict(
-        max_nodes=max_nodes, rank=rank, focus=focus, depth=depth, min_support=min_support
-    )
+    map_options = dict(view=view, rank=rank, focus=focus, depth=depth, min_support=min_support)
+    if max_nodes is not None:
+        map_options["max_nodes"] = max_nodes
     with reading(quiet, "extracting") as (errors, progress):
         result = actorgraph.build_folder(
             articles,
@@ -212,6 +224,9 @@ def build(
             processes=processes or None,
             dask=dask,
             max_chars=max_chars,
+            since=since,
+            until=until,
+            undated=undated,
             on_error=errors,
             progress=progress,
         )

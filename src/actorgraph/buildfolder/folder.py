@@ -43,13 +43,15 @@ except ImportError:  # Windows: builds into one folder are not locked against ea
     fcntl = None  # type: ignore[assignment]
 
 from actorgraph.buildfolder.cache import ExtractionCache
-from actorgraph.buildfolder.runners import InProcess, Runner
+from actorgraph.buildfolder.runners import FAILED, InProcess, Runner
 from actorgraph.export.formats import DEFAULT_FORMATS, FORMATS, get_format
 from actorgraph.files import default_permissions, write_atomic
 from actorgraph.graph.core import Graph
+from actorgraph.graph.period import Bound, iso_bound, restrict
 from actorgraph.graph.rdfio import ntriples_bytes
 from actorgraph.maps import render_html, view_notes
 from actorgraph.model import Article, ArticleExtraction, RecordError
+from actorgraph.reading import ArticleExtractionError, ArticleReadError
 from actorgraph.store.oxigraph import STORE_NAME, remove_store, store_version, write_store
 
 if TYPE_CHECKING:
@@ -140,6 +142,10 @@ def build_folder(
     progress: Progress | None = None,
     map_options: Mapping[str, Any] | None = None,
     graph_type: type[Graph] = Graph,
+    since: Bound = None,
+    until: Bound = None,
+    undated: bool = False,
+    on_error: Callable[[ArticleReadError], None] | None = None,
 ) -> BuildResult:
     """Extract (what changed), merge and write the build folder ``outdir``.
 
@@ -148,11 +154,15 @@ def build_folder(
     to extract it; nothing of an article is kept once its record is in the cache.
     ``runner`` says where extraction runs (:mod:`actorgraph.buildfolder.runners`; by
     default in this process). ``map_options`` go to the map
-    (:func:`actorgraph.maps.render_html`).
+    (:func:`actorgraph.maps.render_html`). An article whose extraction fails is left out
+    of this build (and not cached, so the next build tries it again) and passed to
+    ``on_error`` as an :class:`~actorgraph.reading.ArticleExtractionError`; without
+    ``on_error`` the build stops with that error.
     """
     from actorgraph.extractors.pipeline import pipeline_fingerprint  # spaCy only when building
 
     outdir = Path(outdir)
+    since, until = iso_bound(since), iso_bound(until)  # a bad date fails before any write
     chosen = [get_format(name).name for name in dict.fromkeys(formats)]
     options = dict(map_options or {})
     cache = ExtractionCache(
@@ -170,14 +180,14 @@ def build_folder(
     with build_lock(outdir):
         remove_leftovers(outdir)
         timer = _Timer()
-        extracted = _extract_missing(articles, inventory, runner, status, progress)
+        extracted = _extract_missing(articles, inventory, runner, status, progress, on_error)
         if not inventory.winners:
             raise NoArticlesError("no readable articles in the given paths")
         timer.lap("extract")
         with _StreamedFile(outdir / EXTRACTIONS_FILE) as lines:
             kg = graph_type.from_extractions(
                 ArticleExtraction.from_record(lines.write_record(record))
-                for record in inventory.records()
+                for record in _in_period(inventory.records(), since, until, undated)
             )
             statements = kg.statements()
             timer.lap("merge")
@@ -191,6 +201,8 @@ def build_folder(
         else:
             remove_store(outdir)  # a store left by an earlier build would be out of date
         manifest = _manifest(kg, outdir, cache.fingerprint, chosen, files, len(statements))
+        if since is not None or until is not None:
+            manifest = _with_period(manifest, since, until, undated)
         write_atomic(outdir / MANIFEST_FILE, manifest)  # last: it vouches for the files above
         files.append(outdir / MANIFEST_FILE)
         cache.prune(set(inventory.winners.values()))
@@ -308,6 +320,8 @@ _ITEM_FIELDS = {
         "predicate": _TEXT,
         "object": _TEXT,
         "confidence": (int, float),
+        "since": _OPTIONAL_TEXT,
+        "until": _OPTIONAL_TEXT,
     },
 }
 _EVIDENCE_FIELDS = {"sentence": _TEXT, "start": _OFFSET, "end": _OFFSET}
@@ -387,6 +401,12 @@ class _Inventory:
             self.duplicates.add(article.id)
         return key
 
+    def forget(self, article_id: str, key: str) -> None:
+        """Leave the article out of this build (its extraction failed)."""
+        if self.winners.get(article_id) == key:
+            del self.winners[article_id]
+            self.duplicates.discard(article_id)
+
     def is_cached(self, key: str) -> bool:
         """Whether a readable record is cached under ``key`` (a damaged one is extracted again).
 
@@ -422,6 +442,7 @@ def _extract_missing(
     runner: Runner,
     status: ExtractionProgress,
     progress: Progress | None,
+    on_error: Callable[[ArticleReadError], None] | None,
 ) -> int:
     """Extract every article whose record is not cached yet, caching each as it comes."""
     queued: set[str] = set()
@@ -439,14 +460,32 @@ def _extract_missing(
     status.started = time.perf_counter()
     if progress:
         progress(status)
+    failures = 0
     for key, record in runner(missing()):
-        # Through JSON, as a cached record comes back: fresh and cached builds merge alike.
-        inventory.cache.put(key, json.loads(json.dumps(record, ensure_ascii=False)))
+        if FAILED in record:
+            _report_failure(inventory, key, record[FAILED], on_error)
+            failures += 1
+        else:
+            # Through JSON, as a cached record comes back: fresh and cached builds merge alike.
+            inventory.cache.put(key, json.loads(json.dumps(record, ensure_ascii=False)))
         status.done += 1
         status.words += words.pop(key, 0)
         if progress:
             progress(status)
-    return len(queued)
+    return len(queued) - failures
+
+
+def _report_failure(
+    inventory: _Inventory,
+    key: str,
+    failure: dict[str, str],
+    on_error: Callable[[ArticleReadError], None] | None,
+) -> None:
+    error = ArticleExtractionError(failure["article"], failure["reason"])
+    if on_error is None:
+        raise error
+    inventory.forget(failure["article"], key)
+    on_error(error)
 
 
 def _write_outputs(kg: Graph, outdir: Path, chosen: list[str], page: bytes | None) -> list[Path]:
@@ -519,6 +558,32 @@ def _file_digest(path: Path) -> str | None:
     except OSError:
         return None
     return digest.hexdigest()
+
+
+def _in_period(
+    records: Iterable[dict[str, Any]], since: Bound, until: Bound, undated: bool
+) -> Iterator[dict[str, Any]]:
+    """The records as far as the period holds them (all of them without bounds).
+
+    ``extractions.jsonl`` then holds what the graph is merged from, so that reading the
+    folder back gives the same graph; the cache keeps every article, whatever the period.
+    """
+    if since is None and until is None:
+        yield from records
+        return
+    for record in records:
+        extraction = ArticleExtraction.from_record(record)
+        kept = restrict(extraction, since, until, undated=undated)
+        if kept is extraction:
+            yield record
+        elif kept is not None:
+            yield kept.to_record()
+
+
+def _with_period(manifest: bytes, since: Bound, until: Bound, undated: bool) -> bytes:
+    data = json.loads(manifest)
+    data["period"] = {"since": iso_bound(since), "until": iso_bound(until), "undated": undated}
+    return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
 
 def _manifest(

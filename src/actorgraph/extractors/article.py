@@ -11,15 +11,17 @@ from collections.abc import Callable, Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from actorgraph.extractors.alliance import Polarity
+from actorgraph.extractors.changes import relation_period
 from actorgraph.extractors.confidence import Calibration, final_fact
-from actorgraph.extractors.dates import resolve_date
+from actorgraph.extractors.dates import span_date
 from actorgraph.extractors.events.items import EventMention
 from actorgraph.extractors.long_texts import join_pieces, max_chars_for, piece_article, split_text
 from actorgraph.extractors.mentions import Mention, MentionRelation
 from actorgraph.extractors.mentions.resolution import resolve_mentions
 from actorgraph.gazetteers.organisations import load_organisations
 from actorgraph.gazetteers.places import load_gazetteer
-from actorgraph.model import Article, ArticleExtraction, Entity, Event, Evidence, Fact
+from actorgraph.model import Article, ArticleExtraction, Entity, Event, Evidence, Fact, Place
 from actorgraph.ontology import EntityType, Relation
 from actorgraph.reading import clean_article
 
@@ -33,8 +35,14 @@ def extract_articles(
     batch_size: int = DEFAULT_BATCH_SIZE,
     min_confidence: float = 0.0,
     max_chars: int | None = None,
+    on_failure: FailureHandler | None = None,
 ) -> Iterator[ArticleExtraction]:
     """Run the pipeline over ``articles`` in batches and yield one extraction per article.
+
+    An article whose extraction raises stops the run, unless ``on_failure`` is given: then
+    its batch is done again one article at a time, the failing article is passed to
+    ``on_failure`` with its exception (before the next extraction is yielded) and the others
+    go on. Running out of memory always stops the run.
 
     A text longer than ``max_chars`` (default: the pipeline's, see
     :func:`~actorgraph.extractors.long_texts.max_chars_for`) is cut into pieces that are
@@ -47,19 +55,50 @@ def extract_articles(
     [0, 36, 72, 108]
     """
     limit = max_chars_for(nlp) if max_chars is None else min(max_chars, nlp.max_length)
+
+    def short_ones(group: list[Article]) -> Iterable[ArticleExtraction]:
+        return _extract_batch(group, nlp, batch_size, min_confidence)
+
+    def long_one(pieces: list[tuple[int, int]]) -> Callable[[list[Article]], list]:
+        return lambda group: [_extract_in_pieces(a, pieces, nlp, min_confidence) for a in group]
+
     waiting: list[Article] = []
     for article in map(clean_article, articles):
         pieces = split_text(article.text, limit)
         if len(pieces) == 1:
             waiting.append(article)
             if len(waiting) >= batch_size:
-                yield from _extract_batch(waiting, nlp, batch_size, min_confidence)
+                yield from _guarded(short_ones, waiting, on_failure)
                 waiting = []
             continue
-        yield from _extract_batch(waiting, nlp, batch_size, min_confidence)
+        yield from _guarded(short_ones, waiting, on_failure)
         waiting = []
-        yield _extract_in_pieces(article, pieces, nlp, min_confidence)
-    yield from _extract_batch(waiting, nlp, batch_size, min_confidence)
+        yield from _guarded(long_one(pieces), [article], on_failure)
+    yield from _guarded(short_ones, waiting, on_failure)
+
+
+#: Called with an article whose extraction failed and the exception it raised.
+FailureHandler = Callable[[Article, Exception], None]
+
+
+def _guarded(
+    run: Callable[[list[Article]], Iterable[ArticleExtraction]],
+    articles: list[Article],
+    on_failure: FailureHandler | None,
+) -> Iterable[ArticleExtraction]:
+    """``run`` over the batch; if it raises and ``on_failure`` is given, over each article
+    alone, reporting the ones that fail."""
+    if on_failure is None or not articles:
+        return run(articles)
+    try:
+        return list(run(articles))
+    except MemoryError:
+        raise
+    except Exception as error:
+        if len(articles) == 1:
+            on_failure(articles[0], error)
+            return []
+    return [done for article in articles for done in _guarded(run, [article], on_failure)]
 
 
 def _extract_batch(
@@ -113,8 +152,8 @@ def extract_article(
             seen.add(key)
             extraction.facts.append(fact)
 
-    for relation in doc._.ag_relations or ():
-        fact = _fact_from_relation(relation, entity_of, evidence_of)
+    for relation in (*(doc._.ag_relations or ()), *_ended_alliances(doc)):
+        fact = _fact_from_relation(relation, entity_of, evidence_of, article)
         if fact is not None:
             add(fact)
     for number, event_mention in enumerate(doc._.ag_events or (), start=1):
@@ -148,16 +187,39 @@ def _evidence_maker(article: Article) -> Callable[[Span], Evidence]:
 
 
 def _fact_from_relation(
-    relation: MentionRelation, entity_of: dict[int, str], evidence_of: Callable[[Span], Evidence]
+    relation: MentionRelation,
+    entity_of: dict[int, str],
+    evidence_of: Callable[[Span], Evidence],
+    article: Article,
 ) -> Fact | None:
     subject = entity_of.get(id(relation.subject))
     obj = entity_of.get(id(relation.object))
     if subject is None or obj is None:
         return None
+    period = relation_period(relation, article.date)
     predicate = relation.predicate
+    if period.until and predicate.ended is not None:
+        predicate = predicate.ended  # "allied with X until 2016": the alliance is over
     if predicate.symmetric and obj < subject:
         subject, obj = obj, subject
-    return Fact(subject, predicate, obj, relation.confidence, evidence_of(relation.sentence))
+    evidence = evidence_of(relation.sentence)
+    return Fact(subject, predicate, obj, relation.confidence, evidence, period)
+
+
+def _ended_alliances(doc: Doc) -> list[MentionRelation]:
+    """The pairs whose alliance the sentence says is over, as ``formerlyAlliedWith``."""
+    return [
+        MentionRelation(
+            reading.first,
+            Relation.FORMERLY_ALLIED_WITH,
+            reading.second,
+            reading.confidence,
+            reading.sentence,
+            reading.cue,
+        )
+        for reading in doc._.get("ag_pair_readings") or ()
+        if reading.polarity is Polarity.ENDED
+    ]
 
 
 def _event(event_id: str, mention: EventMention, article: Article) -> Event:
@@ -169,7 +231,23 @@ def _event(event_id: str, mention: EventMention, article: Article) -> Event:
         start=sentence.start_char,
         end=sentence.end_char,
         trigger=mention.trigger.text,
-        date=resolve_date(sentence.text, article.date),
+        date=span_date(sentence, article.date),
+        place=_place(mention),
+    )
+
+
+def _place(mention: EventMention) -> Place | None:
+    """The district, city or village that placed the event, as the record keeps it."""
+    match, province = mention.place, mention.province
+    if match is None or province is None or match.province.code != province.code:
+        return None
+    return Place(
+        name=match.name,
+        kind="district" if match.kind == "district" else "city",
+        province=province.code,
+        geonames=match.geonames_id,
+        latitude=match.latitude,
+        longitude=match.longitude,
     )
 
 

@@ -1,5 +1,7 @@
-"""The core graph: articles merged into one graph, its audit, and its networkx and RDF forms."""
+"""The core graph: articles merged into one graph, its audit, its networkx and RDF forms,
+and its actor graph (events folded into edges between actors)."""
 
+from actorgraph.graph.actors import actor_graph, fold_events
 from actorgraph.graph.core import Graph
 from actorgraph.graph.merge import RULES, merge_extractions
 from actorgraph.graph.nxgraph import to_networkx
@@ -14,6 +16,8 @@ __all__ = [
     "Graph",
     "MergeReason",
     "Node",
+    "actor_graph",
+    "fold_events",
     "merge_extractions",
     "node_iri",
     "to_networkx",

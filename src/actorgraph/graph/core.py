@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Self
 
 from actorgraph.graph.merge import MergedGraph, merge_extractions
 from actorgraph.model import ArticleExtraction, MergeReason
-from actorgraph.model.graph import ArticleInfo, Edge, EventNode, Node
+from actorgraph.model.graph import ArticleInfo, Edge, EventNode, Node, PlaceNode
 from actorgraph.ontology import Relation
 from actorgraph.text import normalise_name
 
@@ -35,9 +35,10 @@ if TYPE_CHECKING:
     import networkx as nx
     import rdflib
 
+    from actorgraph.graph.period import Bound
     from actorgraph.graph.rdf import Statement
 
-__all__ = ["ArticleInfo", "Edge", "EventNode", "Graph", "MergeReason", "Node"]
+__all__ = ["ArticleInfo", "Edge", "EventNode", "Graph", "MergeReason", "Node", "PlaceNode"]
 
 
 class Graph:
@@ -69,6 +70,20 @@ class Graph:
         del self._extractions[article_id]
         self._changed()
 
+    def between(self, since: Bound = None, until: Bound = None, *, undated: bool = False) -> Self:
+        """A new graph of what the period holds: the facts of articles dated in it, and the
+        events dated in it (see :mod:`actorgraph.graph.period`). Bounds are inclusive ISO
+        dates of any precision, or ``None`` for an open end; undated articles are left out
+        unless ``undated``.
+
+        >>> Graph().between("2021", "2021").stats()["articles"]
+        0
+        """
+        from actorgraph.graph.period import restrict
+
+        kept = (restrict(e, since, until, undated=undated) for e in self.extractions())
+        return type(self).from_extractions(e for e in kept if e is not None)
+
     def extractions(self) -> list[ArticleExtraction]:
         """The article extractions the graph is merged from, sorted by article id."""
         return [self._extractions[key] for key in sorted(self._extractions)]
@@ -96,6 +111,11 @@ class Graph:
     def edges(self) -> dict[tuple[str, str, str], Edge]:
         """Facts by (subject id, predicate, object id)."""
         return self._view().edges
+
+    @property
+    def places(self) -> dict[str, PlaceNode]:
+        """Districts, towns and villages that placed events, by id (``place/...``)."""
+        return self._view().places
 
     @property
     def articles(self) -> dict[str, ArticleInfo]:

@@ -6,7 +6,11 @@ depend on the order they come in. Entities are resolved across articles by
 article joined it). Events are one node per article event, except that events of the
 same kind in the same province on the same date are one event however many articles
 report it. Facts keep every piece of evidence (the best confidence per sentence); their
-support and confidence follow from it (see :class:`actorgraph.model.graph.Edge`).
+support and confidence follow from it (see :class:`actorgraph.model.graph.Edge`), and they
+are dated by their articles (first and last reported) and by what the sentences say of
+their start and end. An alliance that the last word on it says is over
+(``formerlyAlliedWith`` later than every report of it) is one ``formerlyAlliedWith`` fact,
+the reports of the alliance included; one reported again after it ended stays current.
 
 >>> merged = merge_extractions([])
 >>> merged.nodes, merged.events, merged.edges
@@ -19,9 +23,9 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from actorgraph.model import ArticleExtraction, Event, Evidence
-from actorgraph.model.graph import ArticleInfo, Edge, EventNode, Node
-from actorgraph.model.ids import short_hash
+from actorgraph.model import ArticleExtraction, Event, Evidence, Period, Place
+from actorgraph.model.graph import ArticleInfo, Edge, EventNode, Node, PlaceNode
+from actorgraph.model.ids import node_slug, short_hash
 from actorgraph.ontology import Relation
 from actorgraph.resolve.entities import RULES, MergeReason, resolve_entities
 
@@ -36,6 +40,7 @@ class MergedGraph:
     events: dict[str, EventNode] = field(default_factory=dict)
     edges: dict[tuple[str, str, str], Edge] = field(default_factory=dict)
     articles: dict[str, ArticleInfo] = field(default_factory=dict)
+    places: dict[str, PlaceNode] = field(default_factory=dict)
 
 
 def merge_extractions(extractions: Iterable[ArticleExtraction]) -> MergedGraph:
@@ -62,22 +67,31 @@ def merge_extractions(extractions: Iterable[ArticleExtraction]) -> MergedGraph:
 
 #: Per fact (subject, predicate, object): each evidence and its best confidence.
 _FactEvidence = dict[tuple[str, str, str], dict[Evidence, float]]
+#: Per fact: the periods its sentences give.
+_FactPeriods = dict[tuple[str, str, str], dict[Evidence, Period]]
 
 
 def _merge_facts(
     merged: MergedGraph, extractions: list[ArticleExtraction], node_of: dict[tuple[str, str], str]
 ) -> None:
     facts: _FactEvidence = defaultdict(dict)
+    periods: _FactPeriods = defaultdict(dict)
     for extraction in extractions:
-        _merge_article(merged, facts, extraction, node_of)
+        _merge_article(merged, facts, periods, extraction, node_of)
+    dates = {article.id: article.date for article in merged.articles.values()}
+    _fold_ended(facts, periods, dates)
     for key in sorted(facts):
         subject, predicate, obj = key
         found = facts[key]
+        reported = sorted(d for e in found if (d := dates.get(e.article)))
         merged.edges[key] = Edge(
             subject,
             Relation(predicate),
             obj,
             [(evidence, found[evidence]) for evidence in sorted(found, key=_evidence_order)],
+            {e: periods[key][e] for e in sorted(periods.get(key, {}), key=_evidence_order)},
+            reported[0] if reported else None,
+            reported[-1] if reported else None,
         )
     for event in merged.events.values():
         event.mentions = sorted(set(event.mentions), key=_evidence_order)
@@ -90,6 +104,7 @@ def _evidence_order(evidence: Evidence) -> tuple[str, int, int, str]:
 def _merge_article(
     merged: MergedGraph,
     facts: _FactEvidence,
+    periods: _FactPeriods,
     extraction: ArticleExtraction,
     node_of: dict[tuple[str, str], str],
 ) -> None:
@@ -101,15 +116,60 @@ def _merge_article(
         if fact.predicate is Relation.LOCATED_IN and target is not None:
             provinces[fact.subject] = min(target, provinces.get(fact.subject, target))
     for event in extraction.events:
-        local[event.id] = _merge_event(merged, event, article, provinces.get(event.id))
+        province = provinces.get(event.id)
+        local[event.id] = _merge_event(merged, event, article, province)
+        if event.place is not None and province is not None:
+            place_id = _merge_place(merged, event.place, province, article)
+            merged.events[local[event.id]].places.add(place_id)
     for fact in extraction.facts:
         subject, obj = local.get(fact.subject), local.get(fact.object)
         if subject is None or obj is None or subject == obj:
             continue
         if fact.predicate.symmetric and obj < subject:
             subject, obj = obj, subject
-        found = facts[(subject, fact.predicate.value, obj)]
+        key = (subject, fact.predicate.value, obj)
+        found = facts[key]
         found[fact.evidence] = max(fact.confidence, found.get(fact.evidence, 0.0))
+        if fact.period:
+            periods[key][fact.evidence] = fact.period
+
+
+def _fold_ended(facts: _FactEvidence, periods: _FactPeriods, dates: dict[str, str | None]) -> None:
+    """Fold each alliance whose last word is its end into its ``formerlyAlliedWith`` fact."""
+    for relation in Relation:
+        if relation.ended is None:
+            continue
+        for key in [key for key in facts if key[1] == relation.value]:
+            ended = (key[0], relation.ended.value, key[2])
+            if ended not in facts or not _is_over(facts[key], facts[ended], periods, ended, dates):
+                continue
+            for evidence, confidence in facts.pop(key).items():
+                facts[ended][evidence] = max(confidence, facts[ended].get(evidence, 0.0))
+            periods[ended].update(periods.pop(key, {}))
+
+
+def _is_over(
+    reports: dict[Evidence, float],
+    endings: dict[Evidence, float],
+    periods: _FactPeriods,
+    ended: tuple[str, str, str],
+    dates: dict[str, str | None],
+) -> bool:
+    """Whether no report of the relation comes after the latest date it is said to end.
+
+    An ending is dated by its text ("in 2016") or else by its article; a report by its
+    article. Reports that cannot be ordered (undated articles, or the same year as a
+    year-only end) do not outlast the end, except that an ending with no date at all does
+    not end a relation that dated articles report.
+    """
+    stated = periods.get(ended, {})
+    ends = [(stated.get(e) or Period()).until or dates.get(e.article) for e in endings]
+    known = [end for end in ends if end]
+    reported = [dates.get(e.article) for e in reports]
+    if not known:
+        return not any(reported)
+    last = max(known)
+    return not any(when and when > last and not when.startswith(last) for when in reported)
 
 
 def _merge_event(merged: MergedGraph, event: Event, article: str, province: str | None) -> str:
@@ -126,4 +186,32 @@ def _merge_event(merged: MergedGraph, event: Event, article: str, province: str 
     node.triggers.add(event.trigger)
     node.articles.add(article)
     node.mentions.append(Evidence(article, event.sentence, event.start, event.end))
+    return node_id
+
+
+def place_id(place: Place) -> str:
+    """The node id of a place: its province, kind and gazetteer name (one per town or
+    district, however the articles spell it, since the name is the gazetteer's).
+
+    >>> place_id(Place("Sangin", "city", "AF-HEL"))
+    'place/af-hel-city-sangin'
+    """
+    return f"place/{node_slug(f'{place.province}-{place.kind}-{place.name}'.lower())}"
+
+
+def _merge_place(merged: MergedGraph, place: Place, province: str, article: str) -> str:
+    node_id = place_id(place)
+    node = merged.places.get(node_id)
+    if node is None:
+        node = merged.places[node_id] = PlaceNode(
+            id=node_id,
+            name=place.name,
+            kind=place.kind,
+            province=province,
+            iso3166_2=place.province,
+            geonames=place.geonames,
+            latitude=place.latitude,
+            longitude=place.longitude,
+        )
+    node.articles.add(article)
     return node_id

@@ -6,7 +6,9 @@ entity nodes also carry ``merged``: why each surface form of each article was me
 into them (``{"article", "surface", "rule", "key"}``, see :mod:`actorgraph.graph.merge`).
 Each fact is one edge keyed by its predicate, with ``predicate``, ``confidence``,
 ``support``, ``articles`` and ``evidence`` (a list of ``{"article", "title", "url",
-"sentence", "start", "end", "confidence"}``).
+"sentence", "start", "end", "confidence"}``), and where known ``first_reported`` and
+``last_reported`` (article dates) and ``since`` / ``until`` (when the texts say it began or
+ended).
 
 >>> from actorgraph.graph import Graph
 >>> to_networkx(Graph()).number_of_nodes()
@@ -64,8 +66,20 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
             support=edge.support,
             articles=edge.articles,
             evidence=evidence_records(graph, edge),
+            **_time_attributes(edge),
         )
     return result
+
+
+def _time_attributes(edge: Edge) -> dict[str, str]:
+    """``first_reported``, ``last_reported``, ``since`` and ``until``, where known."""
+    values = {
+        "first_reported": edge.first_reported,
+        "last_reported": edge.last_reported,
+        "since": edge.since,
+        "until": edge.until,
+    }
+    return {name: value for name, value in values.items() if value}
 
 
 def evidence_records(graph: Graph, edge: Edge) -> list[dict[str, Any]]:

@@ -41,6 +41,8 @@ import pyoxigraph
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
+from actorgraph.graph.dating import assertion_time, evidence_time
+from actorgraph.graph.geo import identifier_statements, place_statements
 from actorgraph.model.ids import node_slug, short_hash
 from actorgraph.ontology import AG, AGR, PREFIXES, SDO
 
@@ -137,8 +139,10 @@ def _statements(kg: Graph) -> Iterator[Statement]:
         for evidence in event.mentions:
             yield (subject, _MENTIONED_IN, articles[evidence.article], IRI)
             yield (subject, _SENTENCE, evidence.sentence, _STRING)
+    yield from place_statements(kg, articles)
+    yield from identifier_statements(kg)
     for edge in kg.edges.values():
-        yield from _fact(edge, articles)
+        yield from _fact(edge, articles, kg.articles)
 
 
 def _date_type(value: str) -> str:
@@ -158,7 +162,9 @@ def _article(article: ArticleInfo, subject: str) -> Iterator[Statement]:
         yield (subject, _PUBLISHER, article.source, _STRING)
 
 
-def _fact(edge: Edge, articles: dict[str, str]) -> Iterator[Statement]:
+def _fact(
+    edge: Edge, articles: dict[str, str], infos: dict[str, ArticleInfo]
+) -> Iterator[Statement]:
     subject, obj = _RESOURCE + edge.subject, _RESOURCE + edge.object
     predicate = str(edge.predicate.iri)
     yield (subject, predicate, obj, IRI)
@@ -174,6 +180,7 @@ def _fact(edge: Edge, articles: dict[str, str]) -> Iterator[Statement]:
     yield (assertion, _OBJECT, obj, IRI)
     yield (assertion, _CONFIDENCE, decimal(edge.confidence), _DECIMAL)
     yield (assertion, _SUPPORT, str(edge.support), _INTEGER)
+    yield from assertion_time(edge, assertion)
     for evidence, confidence in edge.evidence:
         where = f"{key}|{evidence.article}|{evidence.start}|{evidence.end}"
         node = f"{_RESOURCE}evidence/{short_hash(where, 16)}"
@@ -184,6 +191,7 @@ def _fact(edge: Edge, articles: dict[str, str]) -> Iterator[Statement]:
         yield (node, _END, str(evidence.end), _INTEGER)
         yield (node, _CONFIDENCE, decimal(confidence), _DECIMAL)
         yield (node, _SOURCE, articles[evidence.article], IRI)
+        yield from evidence_time(node, infos.get(evidence.article), edge.periods.get(evidence))
 
 
 # -- the same triples for rdflib and pyoxigraph ------------------------------------------------

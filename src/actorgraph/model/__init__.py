@@ -9,7 +9,7 @@
 * :mod:`~actorgraph.model.ids` — the stable, readable ids (slug plus hash) of nodes.
 """
 
-from actorgraph.model.graph import ArticleInfo, Edge, EventNode, MergeReason, Node
+from actorgraph.model.graph import ArticleInfo, Edge, EventNode, MergeReason, Node, PlaceNode
 from actorgraph.model.records import (
     Article,
     ArticleExtraction,
@@ -17,6 +17,8 @@ from actorgraph.model.records import (
     Event,
     Evidence,
     Fact,
+    Period,
+    Place,
     RecordError,
 )
 
@@ -32,5 +34,8 @@ __all__ = [
     "Fact",
     "MergeReason",
     "Node",
+    "Period",
+    "Place",
+    "PlaceNode",
     "RecordError",
 ]

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from actorgraph.model.records import Evidence
+from actorgraph.model.records import Evidence, Period
 from actorgraph.ontology import EntityType, EventKind, Relation
 
 
@@ -82,6 +82,8 @@ class EventNode:
     mentions: list[Evidence] = field(default_factory=list)
     articles: set[str] = field(default_factory=set)
     province: str | None = None
+    #: The :class:`PlaceNode` ids of the districts, towns and villages that placed it.
+    places: set[str] = field(default_factory=set)
 
     @property
     def type(self) -> str:
@@ -93,6 +95,29 @@ class EventNode:
 
 
 @dataclass(slots=True)
+class PlaceNode:
+    """A district, town or village that placed events in a province (``ag:Place``).
+
+    ``province`` is the id of the province node it lies in; a GeoNames town has its
+    GeoNames id and WGS 84 coordinates (``None`` for the others).
+    """
+
+    id: str
+    name: str
+    kind: str
+    province: str
+    iso3166_2: str
+    geonames: int | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    articles: set[str] = field(default_factory=set)
+
+    @property
+    def label(self) -> str:
+        return self.name
+
+
+@dataclass(slots=True)
 class Edge:
     """A fact of the merged graph, with all of its evidence."""
 
@@ -100,6 +125,21 @@ class Edge:
     predicate: Relation
     object: str
     evidence: list[tuple[Evidence, float]] = field(default_factory=list)
+    #: The start and end dates that sentences of the evidence give (only those that do).
+    periods: dict[Evidence, Period] = field(default_factory=dict)
+    #: The first and last article dates among the evidence; ``None`` if no article is dated.
+    first_reported: str | None = None
+    last_reported: str | None = None
+
+    @property
+    def since(self) -> str | None:
+        """The earliest start date the texts give (``"2012"``, ``"2015-03"``, ...), if any."""
+        return min((p.since for p in self.periods.values() if p.since), default=None)
+
+    @property
+    def until(self) -> str | None:
+        """The latest end date the texts give, if any."""
+        return max((p.until for p in self.periods.values() if p.until), default=None)
 
     @property
     def key(self) -> tuple[str, str, str]:

@@ -46,6 +46,37 @@ class Evidence:
         return {"sentence": self.sentence, "start": self.start, "end": self.end}
 
 
+@dataclass(frozen=True, slots=True)
+class Period:
+    """When one sentence says a relation began (``since``) or ended (``until``), as ISO
+    dates of the precision the text gives: ``"2012"``, ``"2015-03"``, ``"2016-05-04"``.
+
+    A relation the text says is over is its own predicate (``formerlyAlliedWith``, see
+    :attr:`actorgraph.ontology.Relation.ended`), dated by ``until`` when the text dates it.
+
+    >>> Period(since="2012").to_record(), bool(Period())
+    ({'since': '2012'}, False)
+    """
+
+    since: str | None = None
+    until: str | None = None
+
+    def __bool__(self) -> bool:
+        return bool(self.since or self.until)
+
+    def to_record(self) -> dict[str, str]:
+        record = {}
+        if self.since:
+            record["since"] = self.since
+        if self.until:
+            record["until"] = self.until
+        return record
+
+    @classmethod
+    def from_record(cls, record: dict[str, Any]) -> Period:
+        return cls(record.get("since"), record.get("until"))
+
+
 @dataclass(slots=True)
 class Entity:
     """A person, organisation or province as one article names it."""
@@ -72,6 +103,46 @@ class Entity:
         return record
 
 
+@dataclass(frozen=True, slots=True)
+class Place:
+    """The district, city or village that placed an event in its province.
+
+    ``kind`` is ``district`` (a curated district or second-level unit) or ``city`` (a
+    town or village); a GeoNames town has its GeoNames id and WGS 84 coordinates.
+
+    >>> Place("Sangin", "city", "AF-HEL", 1127547, 32.07275, 64.8359).to_record()["geonames"]
+    1127547
+    >>> Place.from_record({"name": "Marjah", "kind": "district", "province": "AF-HEL"}).latitude
+    """
+
+    name: str
+    kind: str
+    province: str
+    geonames: int | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+
+    def to_record(self) -> dict[str, Any]:
+        record: dict[str, Any] = {"name": self.name, "kind": self.kind, "province": self.province}
+        if self.geonames is not None:
+            record["geonames"] = self.geonames
+        if self.latitude is not None and self.longitude is not None:
+            record["lat"], record["lon"] = self.latitude, self.longitude
+        return record
+
+    @classmethod
+    def from_record(cls, record: dict[str, Any]) -> Place:
+        geonames, lat, lon = record.get("geonames"), record.get("lat"), record.get("lon")
+        return cls(
+            name=record["name"],
+            kind=record["kind"],
+            province=record["province"],
+            geonames=int(geonames) if geonames is not None else None,
+            latitude=float(lat) if lat is not None and lon is not None else None,
+            longitude=float(lon) if lat is not None and lon is not None else None,
+        )
+
+
 @dataclass(slots=True)
 class Event:
     """Something that happened, anchored to the sentence that reports it."""
@@ -83,9 +154,11 @@ class Event:
     end: int
     trigger: str
     date: str | None = None
+    #: The district, city or village that placed the event in its province, if one did.
+    place: Place | None = None
 
     def to_record(self) -> dict[str, Any]:
-        return {
+        record = {
             "id": self.id,
             "kind": self.kind.value,
             "trigger": self.trigger,
@@ -94,6 +167,9 @@ class Event:
             "end": self.end,
             "date": self.date,
         }
+        if self.place is not None:
+            record["place"] = self.place.to_record()
+        return record
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +181,8 @@ class Fact:
     object: str
     confidence: float
     evidence: Evidence
+    #: When the sentence says the relation began or ended; empty when it does not say.
+    period: Period = Period()
 
     def to_record(self) -> dict[str, Any]:
         return {
@@ -112,6 +190,7 @@ class Fact:
             "predicate": self.predicate.value,
             "object": self.object,
             "confidence": round(self.confidence, 4),
+            **self.period.to_record(),
             "evidence": self.evidence.to_record(),
         }
 
@@ -185,6 +264,7 @@ class ArticleExtraction:
                 end=item["end"],
                 trigger=item.get("trigger", ""),
                 date=item.get("date"),
+                place=Place.from_record(item["place"]) if item.get("place") else None,
             )
             for item in record.get("events", [])
         ]
@@ -200,6 +280,7 @@ class ArticleExtraction:
                     start=item["evidence"]["start"],
                     end=item["evidence"]["end"],
                 ),
+                period=Period.from_record(item),
             )
             for item in record.get("relations", [])
         ]
