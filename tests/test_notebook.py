@@ -172,6 +172,7 @@ def test_sparql_cells_answer_who_and_which_articles(executed: Run) -> None:
 def test_network_analysis_ranks_and_groups_actors(executed: Run) -> None:
     actors = text_of(executed["actors"])
     assert re.search(r"Graph with \d+ nodes and [1-9]\d* edges", actors), actors
+    assert "MultiDiGraph" in actors and "'activeIn'" in actors, "folded by kg.actor_graph()"
     centrality = html_of(executed["centrality"])
     for column in ("degree", "degree_centrality", "betweenness"):
         assert f"<th>{column}</th>" in centrality
