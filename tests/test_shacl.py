@@ -60,6 +60,15 @@ def test_every_exported_format_conforms(built: Path, name: str) -> None:
     assert report.triples > 500
 
 
+def test_the_ontology_file_has_the_version_the_cache_keys_on() -> None:
+    from rdflib.namespace import OWL
+
+    from actorgraph.ontology import ONTOLOGY_VERSION
+
+    ontology = rdflib.Graph().parse(ontology_dir() / "actorgraph.ttl", format="turtle")
+    assert {str(v) for v in ontology.objects(None, OWL.versionInfo)} == {ONTOLOGY_VERSION}
+
+
 def test_an_empty_graph_conforms() -> None:
     assert validate_graph(KnowledgeGraph().to_rdf()).conforms
 

@@ -17,7 +17,7 @@ from enum import StrEnum
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SKOS, XSD
 
-ONTOLOGY_VERSION = "0.1.0"
+ONTOLOGY_VERSION = "0.2.0"
 
 AG = Namespace("https://w3id.org/actorgraph/ontology#")
 AGR = Namespace("https://w3id.org/actorgraph/resource/")
