@@ -5,6 +5,8 @@ pairs, in any order, as the extractions finish: only plain records (JSON-ready d
 process or network boundary, never spaCy objects. Every runner loads the pipeline once per
 worker, and extraction is a pure step per article, so the records — and so the graph merged
 from them — are the same whichever runner made them.
+An article whose extraction fails comes back as a failure record (:data:`FAILED`), so one
+bad article never costs its chunk.
 
 >>> runner = InProcess(nlp)                                           # doctest: +SKIP
 >>> records = dict(runner([("k1", Article("a", "Taliban fighters attacked."))]))  # doctest: +SKIP

@@ -59,7 +59,9 @@ def extract_articles(
     def short_ones(group: list[Article]) -> Iterable[ArticleExtraction]:
         return _extract_batch(group, nlp, batch_size, min_confidence)
 
-    def long_one(pieces: list[tuple[int, int]]) -> Callable[[list[Article]], list]:
+    def long_one(
+        pieces: list[tuple[int, int]],
+    ) -> Callable[[list[Article]], list[ArticleExtraction]]:
         return lambda group: [_extract_in_pieces(a, pieces, nlp, min_confidence) for a in group]
 
     waiting: list[Article] = []
