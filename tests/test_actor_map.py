@@ -20,8 +20,6 @@ from actorgraph.maps import render_html
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run"]
 VIEWPORT = {"width": 1400, "height": 900}
 READY = "() => window.actorgraph !== undefined && window.actorgraph.stabilised === true"
 SHOTS = Path("/tmp/actorgraph-shots")
@@ -53,16 +51,6 @@ EVERY_FOLDED_PANEL = """() => {
   return {checked: folded.length, problems};
 }"""
 
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    if not CHROMIUM.exists():
-        pytest.skip("/usr/bin/chromium is absent: run scripts/install-browser.sh (as root)")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture
