@@ -106,7 +106,7 @@ class EventExtractor:
         inherited = (
             scene.place if not is_headline(sentence) and reports_one_event(cluster) else None
         )
-        if own is not None and not (inherited and scene.overrides(own)):
+        if own is not None and not (inherited and scene.overrides(own, cluster)):
             place_event(event, own)
         elif inherited is not None:
             place_event(event, inherited, INHERITED_PLACE_CONFIDENCE)

@@ -20,6 +20,7 @@ True
 
 from __future__ import annotations
 
+import calendar
 import itertools
 from collections import defaultdict
 from dataclasses import dataclass
@@ -33,7 +34,7 @@ from actorgraph.extractors.events.triggers import (
     describes_a_person,
     is_trigger_word,
 )
-from actorgraph.extractors.lexicon import PLACE_NOUNS
+from actorgraph.extractors.lexicon import NEWS_VERBS, PLACE_NOUNS, SPEECH_VERBS
 from actorgraph.extractors.mentions import Mention
 from actorgraph.gazetteers.places import Gazetteer, PlaceMatch, Province, name_key
 from actorgraph.ontology import EntityType
@@ -55,7 +56,10 @@ FRAME_SENTENCES = 3
 
 
 #: Pieces of place names that are no words of their own: "Nahr-e-Seraj", "Qal'ah-ye Zal".
-NAME_CONNECTORS = frozenset({"-", "e", "i", "ye", "al", "el", "wa"})
+NAME_CONNECTORS = frozenset(
+    {"-", "e", "i", "ye", "al", "el", "wa", "ez", "es", "az", "ash", "ad", "ed", "ul"}
+    | {"da", "de", "do", "dos", "das", "del", "di", "du", "des", "la"}
+)
 
 
 GAZETTEER_PLACE_CONFIDENCE = 0.75
@@ -179,8 +183,14 @@ class PlaceFinder:
         skip_until = dateline_end(sentence)
         named = self.named_places(sentence, mentions, skip_until)
         candidates: list[PlaceCandidate] = []
+        home = {
+            m.iso3166_2.split("-")[0]
+            for n in named
+            if (m := n.mention) and m.iso3166_2 and _in_main_story(n.span)
+        }
+        abroad = country is not None and country not in home
         for chain in _chains(named):
-            candidates += self._resolve_chain(chain, country)
+            candidates += self._resolve_chain(chain, country, abroad)
         candidates = _in_stated_countries(candidates, self._stated_countries(named))
         candidates.sort(key=lambda c: c.span.start)
         direct = [c for c in candidates if not describes_a_person(c.span)]
@@ -206,7 +216,7 @@ class PlaceFinder:
                 continue
             inner = tuple(m for m in provinces if _inside(m.span, span))
             if any(_overlaps(m.span, span) for m in provinces if m not in inner) or (
-                inner and loose
+                inner and loose and not _extends_a_name(span, inner)
             ):
                 continue
             code = self.gazetteer.country_code(span.text)
@@ -226,12 +236,20 @@ class PlaceFinder:
 
     # ---------------------------------------------------------------- reading chains
 
-    def _resolve_chain(self, chain: list[_Named], country: str | None) -> list[PlaceCandidate]:
-        """One candidate for a chain whose places agree; else one per place, as written."""
+    def _resolve_chain(
+        self, chain: list[_Named], country: str | None, abroad: bool = True
+    ) -> list[PlaceCandidate]:
+        """One candidate for a chain whose places agree; else one per place, as written.
+
+        ``abroad``: a name the article's country lacks may be a town of another country
+        (not when the sentence names a province of the article's country).
+        """
         stated = [n.country for n in chain if n.country]
-        country = stated[-1] if stated else (self._anchor_country(chain) or country)
+        anchor = None if stated else self._anchor_country(chain)
+        hinted = abroad and not stated and anchor is None
+        country = stated[-1] if stated else (anchor or country)
         places = [n for n in chain if not n.country]
-        options = [self._options(n, country) for n in places]
+        options = [self._options(n, country, hinted) for n in places]
         resolved = [(n, o) for n, o in zip(places, options, strict=True) if o]
         if not resolved:
             return []
@@ -267,8 +285,22 @@ class PlaceFinder:
                 return next(iter(countries)) if len(countries) == 1 else None
         return None
 
-    def _options(self, named: _Named, country: str | None) -> list[PlaceMatch]:
-        """Where a named place may lie, best first (a province mention: just itself)."""
+    def _lookup(self, named: _Named, country: str | None) -> list[PlaceMatch]:
+        matches = self.gazetteer.find_place(named.span.text, country)
+        if named.loose:
+            return [m for m in matches if _trusted(m, named.span, country)]
+        if country is None:
+            return [m for m in matches if _known_without_country(m)]
+        return matches
+
+    def _options(
+        self, named: _Named, country: str | None, hinted: bool = False
+    ) -> list[PlaceMatch]:
+        """Where a named place may lie, best first (a province mention: just itself).
+
+        ``hinted``: ``country`` is the article's guessed country, not one the text states
+        next to the place.
+        """
         if named.mention is not None:
             province = self.province_of(named.mention, country)
             if province is not None:
@@ -280,11 +312,16 @@ class PlaceFinder:
                 for m in self.gazetteer.find_place(named.span.text, country)
                 if m.kind != "province"
             ]
-        matches = self.gazetteer.find_place(named.span.text, country)
-        if named.loose:
-            matches = [m for m in matches if _trusted(m, named.span, country)]
-        elif country is None:
-            matches = [m for m in matches if _known_without_country(m)]
+        if len(named.span) == 1 and _names_the_capital(named.span.root):
+            code = capital_country(named.span.root, self.gazetteer, country)
+            capital = self.gazetteer.capital(code) if code else None
+            return [capital] if capital is not None else []
+        matches = self._lookup(named, country)
+        if not matches and country is not None and hinted:
+            # the article's country was a guess from who fights ("Russian troops shelled
+            # Nikopol"); a known town of another country is where it happened
+            found = self.gazetteer.find_place(named.span.text, None, fuzzy=False)
+            matches = [m for m in found if _known_abroad(m)]
         for mention in reversed(named.inner if not matches else ()):
             # "Helmand Province Sangin district": no such place, but the province it names
             matches = self._options(_Named(mention.span, mention=mention), country)
@@ -356,7 +393,9 @@ class PlaceFinder:
                 code = self.gazetteer.country_code(ent.text)
                 if code:
                     # a country named counts more than a people ("Turkish-backed factions")
-                    votes[code] += 1 if ent.label_ == "GPE" else DEMONYM_VOTE
+                    # or a modifier ("US soldiers wounded in Nangarhar")
+                    named = ent.label_ == "GPE" and ent.root.dep_ not in ("compound", "amod")
+                    votes[code] += 1 if named else DEMONYM_VOTE
             elif ent.label_ == "PROVINCE" and ent.ent_id_:
                 votes[ent.ent_id_.split("-")[0]] += 1
             elif ent.label_ == "ORG" and len(ent) > 1:
@@ -439,6 +478,15 @@ def _known_without_country(match: PlaceMatch) -> bool:
     return match.population >= UNNARROWED_NER_MIN_POPULATION
 
 
+def _known_abroad(match: PlaceMatch) -> bool:
+    """A town outside the article's guessed country: one GeoNames counts, big enough that
+    the name is no village's (GeoNames misses some towns: "Rotterdam" must not become the
+    village in New York)."""
+    if match.kind != "city" or match.population == CURATED_TOWN_POPULATION:
+        return False
+    return match.population >= UNNARROWED_MIN_POPULATION
+
+
 def _trusted(match: PlaceMatch, span: Span, country: str | None) -> bool:
     """A bare name after a preposition or a comma, that no NER label vouches for as a place.
 
@@ -485,6 +533,17 @@ def _only_designated(span: Span, inner: tuple[Mention, ...]) -> bool:
     """The span is its provinces and type words only: "Helmand province", "Kandahar City"."""
     covered = {i for m in inner for i in range(m.span.start, m.span.end)}
     return all(t.i in covered or t.lower_ in CHAIN_LINKS for t in span)
+
+
+def _extends_a_name(span: Span, inner: tuple[Mention, ...]) -> bool:
+    """A longer name that a province's name begins: "Santa Cruz de la Sierra", "San Pedro
+    Sula", "San Miguel Totolapan" (not "Helmand province", "Kabul city")."""
+    covered = {i for m in inner for i in range(m.span.start, m.span.end)}
+    rest = [t for t in span if t.i not in covered]
+    names = [t for t in rest if t.text not in NAME_CONNECTORS]
+    return bool(names) and all(
+        t.is_title and t.lower_ not in PLACE_OF_NOUNS and t.lower_ not in CHAIN_LINKS for t in names
+    )
 
 
 def _inside(inner: Span, outer: Span) -> bool:
@@ -556,11 +615,15 @@ class Scene:
             )
             self.age = 0
 
-    def overrides(self, own: PlaceCandidate) -> bool:
-        """A stated province nearby beats a village the gazetteer puts elsewhere."""
+    def overrides(self, own: PlaceCandidate, triggers: list[Token]) -> bool:
+        """A stated province nearby beats a village the gazetteer puts elsewhere; but not
+        a province elsewhere in the same sentence when the village is the event's own
+        ("raided Maiduguri, officials in Abuja said")."""
         scene = self.place
+        same_sentence = scene is not None and scene.span.sent == own.span.sent
         return (
             scene is not None
+            and not (same_sentence and own.span.root.i in attached_to(triggers))
             and scene.confidence >= EXPLICIT_PROVINCE_CONFIDENCE
             and own.confidence < EXPLICIT_PROVINCE_CONFIDENCE
             and not own.is_district
@@ -569,13 +632,73 @@ class Scene:
 
 
 def _in_main_story(span: Span) -> bool:
-    """A place of what the sentence reports, not of a background or a description."""
+    """A place of what the sentence reports, not of a background, a description or the
+    people who report it ("officials in Abuja said")."""
     node = span.root
     for ancestor in node.ancestors:
-        if node.dep_ in CLAUSE_EDGES or ancestor.lemma_.lower() in BACKGROUND_GOVERNORS:
+        reported = node.dep_ == "ccomp" and ancestor.lemma_.lower() in SPEECH_VERBS | NEWS_VERBS
+        if (node.dep_ in CLAUSE_EDGES and not reported) or (
+            ancestor.lemma_.lower() in BACKGROUND_GOVERNORS
+        ):
             return False
         node = ancestor
-    return not describes_a_person(span)
+    return not (
+        describes_a_person(span) or describes_a_speaker(span) or is_origin_or_destination(span)
+    )
+
+
+#: Verbs that take people or things out of a place where the event is: "abducted from".
+REMOVAL_VERBS = frozenset({"abduct", "kidnap", "seize", "snatch", "take", "rescue", "free"})
+#: Verbs that move the wounded or the fleeing away after the event: "taken to a hospital
+#: in", "fled to". Not "moved to a compound in", where forces go to do what is reported.
+MOVING_VERBS = frozenset(
+    {"take", "rush", "evacuate", "flee", "transfer", "bring", "carry", "airlift", "escape"}
+)
+
+
+def is_origin_or_destination(span: Span) -> bool:
+    """Where the attackers or the rockets came from, or where the wounded went: "rockets
+    fired from southern Lebanon", "fighters who came from bases in the North-West",
+    "labourers from Punjab", "taken to a hospital in Bamako", "fled to Mae Sot". Not
+    "abducted from a school in Kankara": the event took people out of that place.
+    """
+    node = span.root
+    for ancestor in node.ancestors:
+        if ancestor.dep_ == "prep" or ancestor.pos_ == "ADP":
+            word = ancestor.lower_
+            verb = ancestor.head.lemma_.lower()
+            if word == "from":
+                return verb not in REMOVAL_VERBS
+            if word in ("to", "towards", "into") and verb in MOVING_VERBS:
+                return True
+        if ancestor.pos_ in ("VERB", "AUX"):
+            return False
+        node = ancestor
+    return False
+
+
+#: Words that introduce who reports: "according to officials in Kabul".
+ATTRIBUTION_WORDS = frozenset({"according", "accord"})
+
+
+def describes_a_speaker(span: Span) -> bool:
+    """The place of whoever reports the news, not of the news: "officials in Abuja said",
+    "police in Kabul told reporters", "according to sources in Mogadishu".
+
+    A capital or a province seat is where officials speak from; the event is elsewhere
+    unless the text says nothing else.
+    """
+    node = span.root
+    for ancestor in node.ancestors:
+        lemma = ancestor.lemma_.lower()
+        if lemma in ATTRIBUTION_WORDS or ancestor.lower_ in ATTRIBUTION_WORDS:
+            return True
+        if lemma in SPEECH_VERBS | NEWS_VERBS:
+            return node.dep_ in ("nsubj", "nsubjpass")
+        if ancestor.pos_ in ("VERB", "AUX"):
+            return False
+        node = ancestor
+    return False
 
 
 def _opens_sentence(span: Span, sentence: Span) -> bool:
@@ -648,15 +771,22 @@ def nearest_place(places: list[PlaceCandidate], triggers: list[Token]) -> PlaceC
     A place the parse attaches to the event's words comes first: in "airstrikes on al-Raqqah
     and an attack on al-Hasakah" the attack is in al-Hasakah, though al-Raqqah is nearer.
     """
-    attached = {t.i for trigger in triggers for t in trigger.subtree}
+    attached = attached_to(triggers)
     return min(
         places,
         key=lambda c: (
             c.span.root.i not in attached,
+            describes_a_speaker(c.span) or is_origin_or_destination(c.span),
+            not _in_main_story(c.span),
             min(_distance(c.span, t) for t in triggers),
             -c.confidence,
         ),
     )
+
+
+def attached_to(triggers: list[Token]) -> set[int]:
+    """Token indices the parse hangs on the event's words."""
+    return {t.i for trigger in triggers for t in trigger.subtree}
 
 
 def _distance(span: Span, token: Token) -> int:
@@ -729,6 +859,8 @@ def _place_spans(sentence: Span, skip_until: int) -> list[tuple[Span, bool]]:
         struck = _struck_name(token)
         if struck is not None:
             spans.append((struck, True))
+        if _names_the_capital(token):
+            spans.append((doc[token.i : token.i + 1], False))
     return sorted(spans, key=lambda pair: (pair[0].start, -len(pair[0]), pair[1]))
 
 
@@ -757,7 +889,12 @@ def _introduces_a_place(token: Token) -> bool:
     if word == "of":
         return before.lower_ in PLACE_OF_NOUNS
     if word in (",", "("):
-        return before.ent_type_ in PLACE_ENTITIES or before.lower_ in PLACE_OF_NOUNS
+        # also after a name no NER label vouches for: "near Mocimboa da Praia, Mozambique"
+        return (
+            before.ent_type_ in PLACE_ENTITIES
+            or before.lower_ in PLACE_OF_NOUNS
+            or (before.pos_ == "PROPN" and not before.ent_type_)
+        )
     return False
 
 
@@ -783,6 +920,28 @@ def _name_after(preposition: Token, limit: int) -> Span | None:
     if preposition.lower_ in TARGET_PREPOSITIONS and _names_an_actor(doc[start]):
         return None
     return doc[start:end]
+
+
+def _names_the_capital(token: Token) -> bool:
+    """ "the Somali capital", "the capital", "Libya's capital": the capital city of a country
+    (not "capital punishment", "capital city" as a modifier, "political capital")."""
+    if token.lower_ != "capital" or token.pos_ != "NOUN" or token.dep_ == "compound":
+        return False
+    determiners = [c for c in token.children if c.dep_ in ("det", "poss")]
+    others = [c for c in token.children if c.dep_ == "amod" and not c.is_title]
+    return bool(determiners) and not others
+
+
+def capital_country(token: Token, gazetteer: Gazetteer, country: str | None) -> str | None:
+    """The country whose capital "the Somali capital" / "Libya's capital" names; else the
+    article's country."""
+    for child in token.children:
+        named = child.is_title or child.is_upper
+        if named and child.dep_ in ("amod", "compound", "poss", "nmod"):
+            code = gazetteer.country_code(child.text)
+            if code:
+                return code
+    return country
 
 
 def _names_an_actor(token: Token) -> bool:
@@ -811,11 +970,33 @@ def _loose_name_part(token: Token, start: int) -> bool:
     if token.i > start and (token.text in NAME_CONNECTORS or token.text in ("'", "’")):
         return not token.whitespace_ or token.text in NAME_CONNECTORS
     word = token.text.replace("'", "").replace("’", "")  # "Ma'arat", "Nu'man"
-    if not word.isalpha() or token.like_num or token.ent_type_ in NOT_PLACE_ENTITIES:
+    if not word.isalpha() or token.like_num:
+        return False
+    if token.ent_type_ in NOT_PLACE_ENTITIES and not _mistaken_for_a_date(token):
         return False
     if token.lower_ in PLACE_OF_NOUNS or is_trigger_word(token) or token.is_stop:
         return False
     return word[0].isupper()
+
+
+def _mistaken_for_a_date(token: Token) -> bool:
+    """A capitalised name the NER took for a date or time ("in Turbat" as a DATE): no
+    month, weekday or season, no number in the entity."""
+    if token.ent_type_ not in ("DATE", "TIME") or not token.is_title:
+        return False
+    entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    if entity is None or any(t.like_num for t in entity):
+        return False
+    return all(t.lower_ not in CALENDAR_WORDS for t in entity)
+
+
+#: Words of dates: months, weekdays and their abbreviations, seasons, feasts.
+CALENDAR_WORDS = frozenset(
+    {m.lower() for m in (*calendar.month_name, *calendar.month_abbr) if m}
+    | {d.lower() for d in (*calendar.day_name, *calendar.day_abbr)}
+    | {"sept", "spring", "summer", "autumn", "fall", "winter", "ramadan", "eid", "christmas"}
+    | {"easter", "today", "yesterday", "tomorrow", "tonight", "overnight", "dawn", "dusk"}
+)
 
 
 def _name_part(token: Token) -> bool:

@@ -58,6 +58,7 @@ TRIGGERS: dict[str, Reading] = {
             "gunbattle",
             "engage",
             "fight",
+            "fighting",
         ],
         (EventKind.CLASH, 5),
     ),
@@ -494,7 +495,10 @@ def _hostage_reading(token: Token) -> Reading | None:
 
 def _shoot_reading(token: Token) -> Reading | None:
     """ "shot dead" is a killing; "shot and wounded", "shot down a drone" an attack."""
-    if any(c.lower_ == "dead" for c in token.children):
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    if any(c.lower_ == "dead" for c in token.children) or (
+        following is not None and following.lower_ == "dead"
+    ):
         return KILLING  # also where the tagger reads "shot" as a noun ("Police major shot dead")
     return ATTACK if _verb_like(token) else None
 
@@ -653,7 +657,12 @@ def _is_background(token: Token) -> bool:
 def _victim_of(node: Token) -> bool:
     """ "militants killed in Assam", "a soldier wounded in the attack": a passive participle
     that says what happened to the person it describes is the event itself."""
-    return node.dep_ == "acl" and node.tag_ == "VBN" and is_trigger_word(node)
+    harmed = is_trigger_word(node) or node.lemma_.lower() in HARM_VERBS
+    return node.dep_ == "acl" and node.tag_ == "VBN" and harmed
+
+
+#: What an attack does to people, though no event of its own: "soldiers wounded in an attack".
+HARM_VERBS = frozenset({"wound", "injure", "hurt", "maim"})
 
 
 def _is_habitual(token: Token) -> bool:

