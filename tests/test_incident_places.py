@@ -209,6 +209,45 @@ def test_names_with_small_words(nlp, text: str, expected: set[str]) -> None:
     assert located(nlp, text) == expected
 
 
+# -- a short report of harm that no trigger reads ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tank damage and casualties among the regular forces in Idlib", {"SY-ID"}),
+        ("Casualties among government troops in Tahoua region", {"NE-5"}),
+        ("Death toll from Tuesday's violence in Kasai province rises to 40", {"CD-KS"}),
+    ],
+)
+def test_a_short_report_of_harm_is_an_event_in_its_province(
+    nlp, text: str, expected: set[str]
+) -> None:
+    assert located(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peace talks resumed in Doha on Monday.",
+        "The governor of Kandahar visited a school.",
+        "Casualties were reported in Idlib and in Hama.",  # two provinces: no one report place
+    ],
+)
+def test_no_report_event_without_harm_or_with_several_provinces(nlp, text: str) -> None:
+    extraction = extract_article(Article("report", text), nlp(text))
+    assert not [e for e in extraction.events if e.kind.value == "Event"]
+
+
+# -- a province name that is a town of the country the text names -------------------------
+
+
+def test_a_province_name_that_is_a_town_of_the_named_country(nlp) -> None:
+    # Beni is a Bolivian department and a Congolese town
+    assert located(nlp, "Congo's army said rebels killed 12 villagers in Beni.") == {"CD-NK"}
+    assert located(nlp, "Floods and clashes left two dead in Beni department, Bolivia.") == {"BO-B"}
+
+
 # -- the development set of incident reports ---------------------------------------------
 
 #: Measured on the 120 development reports when this guard was set: F1 0.90 (the

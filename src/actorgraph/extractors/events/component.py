@@ -47,6 +47,7 @@ from actorgraph.extractors.events.triggers import (
 )
 from actorgraph.extractors.mentions import Mention, register_extensions, sentence_mentions
 from actorgraph.gazetteers.places import Gazetteer, load_gazetteer
+from actorgraph.ontology import EventKind
 
 
 @Language.factory("actorgraph_events")
@@ -86,6 +87,8 @@ class EventExtractor:
                     scene.event_placed(event)
             if not clusters and events and places and says_where_it_happened(sentence):
                 locate_earlier_event(events[-1], places, [sentence.root])
+        if whole is not None and not any(e.province is not None for e in events):
+            events += report_event(doc, whole)
         events = drop_headline_repeats(events)
         attach_group_mentions(events, doc, by_sentence)
         doc._.ag_events = events
@@ -118,6 +121,30 @@ class EventExtractor:
         if event.province is None and max(trigger_rank(t) for t in cluster) == 0:
             return None
         return event
+
+
+#: Words of harm and violence that make a short report an incident report, though no
+#: trigger of a kind of event reads it ("casualties among the forces in Idlib", "two young
+#: people killed in Al-Quneitra" when the parse breaks).
+HARM_WORDS = frozenset(
+    {"casualty", "fatality", "dead", "death", "die", "killed", "kill", "wound", "wounded"}
+    | {"injure", "injured", "injury", "martyr", "body", "bodies", "toll", "violence"}
+    | {"fighting", "clash", "clashes", "shelling", "landmine", "ordnance", "explosion"}
+)
+
+
+def report_event(doc: Doc, whole: PlaceCandidate) -> list[EventMention]:
+    """The one event of a short incident report that names one province and words of harm,
+    when no trigger made an event of it: "Tank damage and casualties among the regular
+    forces in Idlib". Its kind is just ``Event``; its place the report's."""
+    harm = next(
+        (t for t in doc if t.lemma_.lower() in HARM_WORDS or t.lower_ in HARM_WORDS), None
+    )
+    if harm is None:
+        return []
+    event = EventMention(triggers=[harm], kind=EventKind.EVENT, sentence=harm.sent)
+    place_event(event, whole, INHERITED_PLACE_CONFIDENCE)
+    return [event]
 
 
 def drop_headline_repeats(events: list[EventMention]) -> list[EventMention]:

@@ -388,22 +388,38 @@ class PlaceFinder:
                 )
                 if code:
                     votes[code] += 3
+        provinces, named = [], set()
         for ent in doc.ents:
             if ent.label_ in ("GPE", "NORP"):
                 code = self.gazetteer.country_code(ent.text)
                 if code:
                     # a country named counts more than a people ("Turkish-backed factions")
                     # or a modifier ("US soldiers wounded in Nangarhar")
-                    named = ent.label_ == "GPE" and ent.root.dep_ not in ("compound", "amod")
-                    votes[code] += 1 if named else DEMONYM_VOTE
+                    stated = ent.label_ == "GPE" and ent.root.dep_ not in ("compound", "amod")
+                    votes[code] += 1 if stated else DEMONYM_VOTE
+                    if ent.label_ == "GPE":
+                        named.add(code)
             elif ent.label_ == "PROVINCE" and ent.ent_id_:
-                votes[ent.ent_id_.split("-")[0]] += 1
+                provinces.append(ent)
             elif ent.label_ == "ORG" and len(ent) > 1:
                 # "Indian army", "Syrian forces": the demonym the organisation's name starts with
                 code = self.gazetteer.country_code(ent[0].text)
                 if code:
                     votes[code] += DEMONYM_VOTE
+        for ent in provinces:
+            votes[self._province_country(ent, named)] += 1
         return max(votes, key=votes.__getitem__) if votes else None
+
+    def _province_country(self, ent: Span, named: set[str]) -> str:
+        """The country a province name votes for: its own, unless a country the text names
+        has a town of that name ("12 DR Congo villagers killed in Beni": the Congolese town,
+        not Bolivia's Beni department)."""
+        own = ent.ent_id_.split("-")[0]
+        for code in sorted(named - {own}):
+            towns = self.gazetteer.find_place(ent.text, code, fuzzy=False)
+            if any(m.kind == "city" for m in towns):
+                return code
+        return own
 
 
 def _candidate(
