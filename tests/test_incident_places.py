@@ -209,6 +209,41 @@ def test_names_with_small_words(nlp, text: str, expected: set[str]) -> None:
     assert located(nlp, text) == expected
 
 
+# -- units below a province that share a province's name elsewhere ---------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Suspected ADF rebels hacked to death 14 civilians in Oicha, Beni territory.", {"CD-NK"}),
+        ("ADF rebels attacked a village in Beni territory, North Kivu.", {"CD-NK"}),
+        ("Fulani militia killed 7 farmers in Bassa LGA, Plateau.", {"NG-PL"}),
+        ("Gunmen killed two travellers in Chikun LGA, Kaduna.", {"NG-KD"}),
+    ],
+)
+def test_a_lower_unit_is_not_the_province_of_its_name(nlp, text: str, expected: set[str]) -> None:
+    assert located(nlp, text) == expected
+
+
+def test_the_province_itself_keeps_its_own_type_word(nlp) -> None:
+    assert located(nlp, "Rebels attacked a village in Beni department, Bolivia.") == {"BO-B"}
+    assert located(nlp, "Troops killed three militants in Khost province.") == {"AF-KHO"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A mob beat to death a suspected thief in Kano.",
+        "Militants burned to death three farmers in Kano.",
+        "Gunmen stabbed to death a trader in Kano on Monday.",
+    ],
+)
+def test_to_death_is_a_killing(nlp, text: str) -> None:
+    extraction = extract_article(Article("report", text), nlp(text))
+    assert [e.kind.value for e in extraction.events] == ["Killing"]
+    assert located(nlp, text) == {"NG-KN"}
+
+
 # -- a short report of harm that no trigger reads ----------------------------------------
 
 

@@ -78,6 +78,13 @@ PLACE_OF_NOUNS = PLACE_NOUNS | frozenset(
 )
 
 
+#: Type words of units below a province: "Beni territory", "Chikun LGA", "Kani township".
+SUBPROVINCE_NOUNS = frozenset(
+    {"territory", "lga", "prefecture", "township", "municipality", "commune", "woreda"}
+    | {"tehsil", "upazila", "raion", "rayon", "kebele", "subdistrict", "district", "county"}
+)
+
+
 #: Words that may stand between the places of one chain: "Gwoza town, Gwoza district, Borno".
 CHAIN_LINKS = (
     PLACE_OF_NOUNS
@@ -222,13 +229,22 @@ class PlaceFinder:
             code = self.gazetteer.country_code(span.text)
             if code is None and loose and _is_country_word(span, self.gazetteer):
                 continue  # "in Afghan east", "in Pakistani Kashmir": no place of its own
-            if inner and _only_designated(span, inner):
+            if inner and _only_designated(span, inner) and not self._lower_unit(span, inner):
                 continue  # the province itself ("Khost Province", "Kandahar city")
             found.append(_Named(span, country=code, loose=loose, inner=inner))
             taken.update(range(span.start, span.end))
         covered = {id(m) for n in found for m in n.inner}
         found += [_Named(m.span, mention=m) for m in provinces if id(m) not in covered]
         return sorted(found, key=lambda n: n.span.start)
+
+    def _lower_unit(self, span: Span, inner: tuple[Mention, ...]) -> bool:
+        """ "Beni territory", "Bassa LGA": a unit below a province that shares a province's
+        name elsewhere (Beni is a Bolivian department) is that unit, not the province."""
+        after = span.doc[span.end : span.end + 1]
+        words = {t.lower_ for t in (*span, *after)} & SUBPROVINCE_NOUNS
+        codes = [m.iso3166_2 for m in inner if m.iso3166_2]
+        kinds = {kind for code in codes for kind in self.gazetteer.province_kinds(code)}
+        return bool(words) and not words & kinds
 
     def _stated_countries(self, named: list[_Named]) -> set[str]:
         """Countries the sentence places something in: "killed in Afghanistan", "in Mali's"."""
@@ -316,13 +332,16 @@ class PlaceFinder:
             code = capital_country(named.span.root, self.gazetteer, country)
             capital = self.gazetteer.capital(code) if code else None
             return [capital] if capital is not None else []
+        unit = bool(named.inner) and self._lower_unit(named.span, named.inner)
         matches = self._lookup(named, country)
+        if unit:
+            matches = [m for m in matches if m.kind != "province"]
         if not matches and country is not None and hinted:
             # the article's country was a guess from who fights ("Russian troops shelled
             # Nikopol"); a known town of another country is where it happened
             found = self.gazetteer.find_place(named.span.text, None, fuzzy=False)
             matches = [m for m in found if _known_abroad(m)]
-        for mention in reversed(named.inner if not matches else ()):
+        for mention in reversed(named.inner if not matches and not unit else ()):
             # "Helmand Province Sangin district": no such place, but the province it names
             matches = self._options(_Named(mention.span, mention=mention), country)
             if matches:
@@ -862,7 +881,7 @@ def _place_spans(sentence: Span, skip_until: int) -> list[tuple[Span, bool]]:
     for token in sentence:
         if token.i < skip_until:
             continue
-        if token.lower_ in PLACE_NOUNS and token.i > skip_until:
+        if token.lower_ in PLACE_NOUNS | SUBPROVINCE_NOUNS and token.i > skip_until:
             start = token.i
             while start - 1 >= max(sentence.start, skip_until) and _name_part(doc[start - 1]):
                 start -= 1

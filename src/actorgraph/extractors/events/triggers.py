@@ -362,6 +362,8 @@ def trigger_rank(token: Token) -> int:
 
 
 def _reading(token: Token) -> Reading | None:
+    if token.pos_ == "VERB" and _to_death(token):
+        return KILLING  # "hacked to death", "burned to death", "stabbed to death"
     word = trigger_word(token)
     if word is None:
         return None
@@ -370,6 +372,11 @@ def _reading(token: Token) -> Reading | None:
     if word in CONTEXTUAL_WORDS:
         return _CONTEXT_READERS[word](token)
     return TRIGGERS[word]
+
+
+def _to_death(token: Token) -> bool:
+    after = token.doc[token.i + 1 : token.i + 3]
+    return len(after) == 2 and after[0].lower_ == "to" and after[1].lower_ == "death"
 
 
 def _verb_like(token: Token) -> bool:

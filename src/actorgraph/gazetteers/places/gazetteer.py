@@ -81,6 +81,7 @@ PROVINCE_LABEL = "PROVINCE"
 
 _PLACE_SUFFIXES = frozenset(
     {"district", "city", "town", "village", "area", "camp", "valley", "agency", "territory"}
+    | {"lga", "township", "prefecture", "municipality", "commune", "woreda", "tehsil"}
 )
 
 
@@ -410,6 +411,15 @@ class Gazetteer:
 
     def _root_of(self, code: str) -> str | None:
         return code if code in self._info else self._sub_root.get(code)
+
+    def province_kinds(self, code: str) -> tuple[str, ...]:
+        """The type words of a province ("province", "department", "county"), from ISO 3166-2.
+
+        >>> load_gazetteer().province_kinds("BO-B")
+        ('department',)
+        """
+        info = self._info.get(code.upper())
+        return info.kinds if info is not None else ()
 
     def capital(self, country: str) -> PlaceMatch | None:
         """The capital city of a country (GeoNames' country table), with its province.
