@@ -253,6 +253,8 @@ def test_to_death_is_a_killing(nlp, text: str) -> None:
         ("Tank damage and casualties among the regular forces in Idlib", {"SY-ID"}),
         ("Casualties among government troops in Tahoua region", {"NE-5"}),
         ("Death toll from Tuesday's violence in Kasai province rises to 40", {"CD-KS"}),
+        # "dead" is a trigger word only when counted ("36 dead"): here it reads as harm
+        ("Bodies of the dead found after the violence in Kasai province", {"CD-KS"}),
     ],
 )
 def test_a_short_report_of_harm_is_an_event_in_its_province(

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from actorgraph.extractors.events.triggers import is_trigger_word, trigger_rank
+from actorgraph.extractors.events.triggers import rank_or_lowest
 from actorgraph.extractors.mentions import Mention
 from actorgraph.gazetteers.places import PlaceMatch, Province
 from actorgraph.ontology import EventKind, Relation
@@ -39,6 +39,4 @@ class EventMention:
     @property
     def trigger(self) -> Token:
         # a report's casualty word ("casualties", "wounded") stands for an event of no kind
-        return max(
-            self.triggers, key=lambda token: trigger_rank(token) if is_trigger_word(token) else -1
-        )
+        return max(self.triggers, key=rank_or_lowest)

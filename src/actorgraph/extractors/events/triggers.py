@@ -361,6 +361,12 @@ def trigger_rank(token: Token) -> int:
     return trigger_kind(token)[1]
 
 
+def rank_or_lowest(token: Token) -> int:
+    """A trigger's rank; -1 for a word that reads as no kind of event ("casualties")."""
+    reading = _reading(token)
+    return reading[1] if reading is not None else -1
+
+
 def _reading(token: Token) -> Reading | None:
     if token.pos_ == "VERB" and _to_death(token):
         return KILLING  # "hacked to death", "burned to death", "stabbed to death"
