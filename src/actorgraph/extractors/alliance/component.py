@@ -8,12 +8,16 @@ kept on ``doc._.ag_pair_readings``, so that a later step can, say, date an ended
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from actorgraph.extractors.alliance.ending import breaks_with_partners
+from actorgraph.extractors.alliance.polarity import Polarity
 from actorgraph.extractors.alliance.reading import read_pair
 from actorgraph.extractors.mention_index import MentionIndex, pairs_within
-from actorgraph.extractors.mentions import register_extensions
+from actorgraph.extractors.mentions import Mention, register_extensions
 from actorgraph.ontology import EntityType
 
 #: The ``Doc`` extension that holds every pair reading of the document.
@@ -33,14 +37,26 @@ class AllianceExtractor:
     def __call__(self, doc: Doc) -> Doc:
         relations = list(doc._.ag_relations or [])
         readings = []
+        index = MentionIndex.of(doc)
+        # an organisation that "broke with its partners" has no current alliance here
+        broken = {
+            _organisation_key(m)
+            for mentions in index.sentences()
+            for m in mentions
+            if m.type is EntityType.ORGANISATION and breaks_with_partners(m)
+        }
         # Pairs further apart than MAX_PAIR_TOKENS are never read: a long sentence full of
         # names costs time in proportion to its length, not to its length squared.
-        for mentions in MentionIndex.of(doc).sentences():
+        for mentions in index.sentences():
             organisations = [m for m in mentions if m.type is EntityType.ORGANISATION]
             for first, second in pairs_within(organisations):
                 reading = read_pair(first, second)
                 if reading is None:
                     continue
+                if reading.polarity is Polarity.COOPERATING and (
+                    _organisation_key(first) in broken or _organisation_key(second) in broken
+                ):
+                    reading = replace(reading, polarity=Polarity.ENDED)
                 readings.append(reading)
                 relation = reading.relation()
                 if relation is not None:
@@ -48,3 +64,9 @@ class AllianceExtractor:
         doc._.ag_relations = relations
         doc._.set(READINGS_EXTENSION, readings)
         return doc
+
+
+def _organisation_key(mention: Mention) -> str:
+    """One key for every mention of an organisation in a document: its curated name."""
+    referent = mention.referent
+    return (referent.known_as or referent.name).casefold()

@@ -26,7 +26,7 @@ from actorgraph.extractors.alliance.lexicon import (
 from actorgraph.extractors.alliance.polarity import Finding, Polarity
 from actorgraph.extractors.alliance.rules import is_cue
 from actorgraph.extractors.mentions import Mention
-from actorgraph.extractors.roles import Slot, slot_of
+from actorgraph.extractors.roles import Slot, phrase_head, slot_of
 
 #: The sentence says outright that the bond is over.
 ENDED_CONFIDENCE = 0.8
@@ -45,6 +45,11 @@ def ending(path: list[Token], first: Mention, second: Mention) -> Finding | None
             continue
         if Slot.AGENT in (slot_of(token, first.head), slot_of(token, second.head)):
             return Finding(Polarity.ENDED, token, ENDED_CONFIDENCE, tuple(path))
+    for token in path[1:-1]:
+        if is_cue(token) and _is_severed(token) and _bond_with_an_end(token, ends):
+            # "As Jabhat al-Nusra, it had severed relations with al-Qaeda": whoever "it"
+            # is, the bond with al-Qaeda that the clause names is over
+            return Finding(Polarity.ENDED, token.head, ENDED_CONFIDENCE, tuple(path))
     top = min(path, key=lambda token: sum(1 for _ in token.ancestors))
     if is_cue(top) and _is_severed(top):
         # "its ties with X" below "cut": the verb is off the path from "its" to X
@@ -56,7 +61,11 @@ def in_the_past(token: Token) -> bool:
     """ "former ally", "erstwhile partners", "ex-ally", "once allied", "no longer backs"."""
     if token.lower_.startswith("ex-"):
         return True
-    for child in token.children:
+    if token.head.lemma_.lower() in ("be", "become") and token.dep_ in ("attr", "acomp"):
+        token_children = [*token.children, *token.head.children]  # "was once X's branch"
+    else:
+        token_children = list(token.children)
+    for child in token_children:
         if child.dep_ in ("amod", "advmod") and child.lower_ in FORMER_WORDS:
             return True
         if child.lower_ == "longer" and any(g.lower_ == "no" for g in child.children):
@@ -100,5 +109,57 @@ def _object_is_bond(token: Token) -> bool:
     return False
 
 
+def _bond_with_an_end(bond: Token, ends: set[int]) -> bool:
+    """ "relations with X", "ties to X": the bond names one of the pair as its other side."""
+    return any(
+        prep.dep_ == "prep" and any(o.dep_ == "pobj" and o.i in ends for o in prep.children)
+        for prep in bond.children
+    )
+
+
 def _is_severed(bond: Token) -> bool:
     return bond.dep_ in ("dobj", "xcomp", "nsubjpass") and bond.head.lemma_.lower() in SEVER_VERBS
+
+
+#: Nouns for whoever one was allied with: "broke with its partners", "quit the alliance".
+PARTNER_NOUNS = frozenset(
+    "partner ally alliance coalition comrade coalition bloc front pact umbrella".split()
+)
+
+
+def breaks_with_partners(mention: Mention) -> bool:
+    """The organisation ends its bonds without naming the other side: "The MNDAA has since
+    broken with its partners", "X quit the alliance", "X severed all its ties".
+
+    Its alliances stated elsewhere in the article are then over, not current.
+    """
+    phrase = phrase_head(mention.head)
+    if phrase.dep_ not in ("nsubj", "nsubjpass") or phrase.head.pos_ not in ("VERB", "AUX"):
+        return False
+    verb = phrase.head
+    word = verb.lemma_.lower()
+    if word in BREAK_VERBS:
+        return any(
+            particle.lower_ in BREAK_PARTICLES and _names_partners(particle)
+            for particle in verb.children
+        )
+    if word in LEAVE_VERBS:
+        return any(c.dep_ == "dobj" and _is_partner(c) for c in verb.children)
+    if word in SEVER_VERBS:
+        return any(
+            c.dep_ == "dobj" and is_cue(c) and not any(g.dep_ == "prep" for g in c.children)
+            for c in verb.children
+        )
+    return False
+
+
+def _names_partners(particle: Token) -> bool:
+    for target in (particle, *particle.children):
+        for child in target.children:
+            if child.dep_ == "pobj" and _is_partner(child):
+                return True
+    return False
+
+
+def _is_partner(token: Token) -> bool:
+    return token.lemma_.lower() in PARTNER_NOUNS and not token.ent_type_

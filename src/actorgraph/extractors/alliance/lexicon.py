@@ -143,7 +143,10 @@ LEAVE_VERBS = frozenset("leave quit exit desert abandon disown disavow expel".sp
 #: Prepositions and particles after a break verb that lead to the other side.
 BREAK_PARTICLES = frozenset({"with", "from", "away", "off", "ways"})
 #: Words that put a bond in the past: "a former ally", "once allied", "ex-partner".
-FORMER_WORDS = frozenset({"former", "erstwhile", "onetime", "one-time", "ex", "previous", "once"})
+FORMER_WORDS = frozenset(
+    {"former", "erstwhile", "onetime", "one-time", "ex", "previous", "once", "formerly"}
+    | {"previously"}
+)
 
 #: Marks of a condition: "if X allied with Y", "unless", "whether".
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})

@@ -27,9 +27,9 @@ from actorgraph.extractors.alliance.lexicon import (
 )
 from actorgraph.extractors.alliance.polarity import Finding, Polarity
 from actorgraph.extractors.alliance.rules import conjoined, conjunct_root
-from actorgraph.extractors.lexicon import RECIPROCAL_ACTIONS
+from actorgraph.extractors.lexicon import COMPANION_PREPS, RECIPROCAL_ACTIONS
 from actorgraph.extractors.mentions import Mention
-from actorgraph.extractors.roles import STATE_PREPS, Slot, is_reciprocal, slot_of
+from actorgraph.extractors.roles import STATE_PREPS, Slot, is_reciprocal, phrase_head, slot_of
 
 #: The hostile word is where the two sides' paths meet: "X attacked Y".
 PIVOT_AT_TOP_CONFIDENCE = 0.85
@@ -63,6 +63,9 @@ def opposition(path: list[Token], first: Mention, second: Mention) -> Finding | 
     """The hostility that ``path`` (from ``first`` to ``second``) states, if any."""
     if conjoined(first.head, second.head):
         return _reciprocal_conjuncts(path, first.head)
+    misread = _companion_of_the_patient(path)
+    if misread is not None:
+        return Finding(Polarity.OPPOSING, misread, PIVOT_BELOW_TOP_CONFIDENCE, tuple(path))
     top = _top(path)
     for pivot in _pivots(path, top):
         slots = {slot_of(pivot, first.head), slot_of(pivot, second.head)}
@@ -74,6 +77,20 @@ def opposition(path: list[Token], first: Mention, second: Mention) -> Finding | 
         if slots == SAME_SIDE_SLOTS:
             return Finding(Polarity.COOPERATING, pivot, SAME_SIDE_CONFIDENCE, tuple(path))
         return None  # both placed, but neither against nor beside each other
+    return None
+
+
+def _companion_of_the_patient(path: list[Token]) -> Token | None:
+    """ "A, fighting B alongside C": the parse hangs "alongside C" on B, but C fights beside
+    A, against B. The hostile verb when ``path`` runs from B to C (or back) that way."""
+    for patient, companion in ((path[0], path[-1]), (path[-1], path[0])):
+        phrase = phrase_head(patient)
+        verb = phrase.head
+        if phrase.dep_ not in ("dobj", "pobj") or not is_opposition_word(verb):
+            continue
+        prep = companion.head if companion.dep_ == "pobj" else None
+        if prep is not None and prep.lower_ in COMPANION_PREPS and prep.head.i == phrase.i:
+            return verb
     return None
 
 

@@ -65,10 +65,32 @@ def _finding(path: list[Token], first: Mention, second: Mention) -> Finding | No
     if found is not None:
         return found
     found = cooperation(path, first, second)
+    if found is not None and _through_another_party(path, first, second):
+        # "ISWAP, which pledged allegiance to IS, split from Boko Haram": the pledge is
+        # ISWAP's, and says nothing of IS and Boko Haram
+        return None
     if found is not None and in_the_past(found.cue):
         # "a former ally of X", "no longer supports X": the bond is over
         return Finding(Polarity.ENDED, found.cue, ENDED_CONFIDENCE, found.clause)
     return found
+
+
+def _through_another_party(path: list[Token], first: Mention, second: Mention) -> bool:
+    """The path runs through a third organisation's name that is not coordinated with
+    either end ("A and B allied with C" runs through A, but B is A's conjunct)."""
+    own = {t.i for t in (*first.span, *second.span)}
+    for index in range(1, len(path) - 1):
+        token = path[index]
+        if token.i in own or token.ent_type_ != "ORG":
+            continue
+        neighbours = (path[index - 1], path[index + 1])
+        if not any(_conjuncts(token, n) for n in neighbours):
+            return True
+    return False
+
+
+def _conjuncts(a: Token, b: Token) -> bool:
+    return (a.dep_ == "conj" and a.head.i == b.i) or (b.dep_ == "conj" and b.head.i == a.i)
 
 
 def _same_organisation(first: Mention, second: Mention) -> bool:

@@ -1,0 +1,136 @@
+"""Who is on whose side: fights "alongside" that the parse hangs on the enemy, cues that
+belong to a third organisation, bonds that are over, and groups that broke with their
+partners. Each rule comes with variations and negatives written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from actorgraph.extractors.article import extract_article
+from actorgraph.model import Article
+
+
+def pairs(nlp, text: str, predicate: str) -> set[frozenset[str]]:
+    """The organisation pairs of ``predicate`` (by entity name) the text yields."""
+    extraction = extract_article(Article("a", text), nlp(text))
+    names = {entity.id: entity.name for entity in extraction.entities}
+    return {
+        frozenset({names[f.subject], names[f.object]})
+        for f in extraction.facts
+        if f.predicate.value == predicate
+    }
+
+
+def allied(nlp, text: str) -> set[frozenset[str]]:
+    return pairs(nlp, text, "alliedWith")
+
+
+def pair(*names: str) -> frozenset[str]:
+    return frozenset(names)
+
+
+# -- "A, fighting B alongside C": C is with A ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Rapid Support Forces shelled the camp. The Sudanese Armed Forces, fighting the "
+        "paramilitary group alongside the Joint Forces, said they had repelled the assault.",
+        "The Sudanese Armed Forces, fighting the Rapid Support Forces alongside the Joint "
+        "Forces, held the city.",
+        "Macawisley militias, which fight al-Shabaab alongside the Somali National Army, "
+        "recaptured the town.",
+    ],
+)
+def test_the_enemy_is_not_allied_with_who_fights_beside_its_foe(nlp, text: str) -> None:
+    found = allied(nlp, text)
+    assert pair("Rapid Support Forces", "Joint Forces") not in found
+    assert pair("Al-Shabaab", "Somali National Army") not in found
+
+
+def test_fighting_beside_each_other_is_still_an_alliance(nlp) -> None:
+    text = (
+        "Macawisley militias, which fight al-Shabaab alongside the Somali National Army, "
+        "recaptured the town."
+    )
+    assert pair("Macawisley", "Somali National Army") in allied(nlp, text)
+
+
+# -- a cue that belongs to a third organisation -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "not_allied", "allied_pair"),
+    [
+        (
+            "ISWAP, which pledged allegiance to the Islamic State in 2015, split from Boko "
+            "Haram a year later.",
+            pair("Islamic State", "Boko Haram"),
+            pair("Islamic State West Africa Province", "Islamic State"),
+        ),
+        (
+            "Al-Shabaab, which pledged allegiance to al-Qaeda in 2012, attacked an AMISOM base.",
+            pair("Al-Qaeda", "African Union Mission in Somalia"),
+            pair("Al-Shabaab", "Al-Qaeda"),
+        ),
+    ],
+)
+def test_a_pledge_is_the_pledgers(nlp, text, not_allied, allied_pair) -> None:
+    found = allied(nlp, text)
+    assert not_allied not in found
+    assert allied_pair in found
+
+
+def test_conjuncts_share_the_cue(nlp) -> None:
+    text = "Hamas and Palestinian Islamic Jihad are allied with Hezbollah."
+    found = allied(nlp, text)
+    assert pair("Palestinian Islamic Jihad", "Hezbollah") in found
+    assert pair("Hamas", "Hezbollah") in found
+
+
+# -- bonds that are over ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hayat Tahrir al-Sham was once al-Qaeda's Syrian branch.",
+        "As Jabhat al-Nusra, it had severed relations with al-Qaeda in 2016.",
+        "Hayat Tahrir al-Sham cut its ties with al-Qaeda in 2016.",
+        "Hayat Tahrir al-Sham, formerly an affiliate of al-Qaeda, runs Idlib.",
+    ],
+)
+def test_an_ended_bond_is_no_alliance(nlp, text: str) -> None:
+    assert not allied(nlp, text)
+
+
+def test_a_current_branch_is_an_alliance(nlp) -> None:
+    assert allied(nlp, "Jabhat al-Nusra is al-Qaeda's Syrian branch.")
+
+
+# -- broke with its partners, later in the article -------------------------------------
+
+
+@pytest.mark.parametrize(
+    "ending",
+    [
+        "The MNDAA has since broken with its partners and signed a truce with the military.",
+        "The MNDAA later quit the alliance.",
+        "The MNDAA split from its allies in January.",
+    ],
+)
+def test_breaking_with_partners_ends_the_groups_alliances(nlp, ending: str) -> None:
+    text = f"The Arakan Army and the MNDAA formed the Three Brotherhood Alliance. {ending}"
+    found = allied(nlp, text)
+    assert not any("Myanmar National Democratic Alliance Army" in p for p in found)
+    assert pair("Arakan Army", "Three Brotherhood Alliance") in found
+
+
+def test_breaking_with_something_else_ends_nothing(nlp) -> None:
+    text = (
+        "The Arakan Army and the MNDAA formed the Three Brotherhood Alliance. "
+        "The MNDAA broke with tradition and named a new commander."
+    )
+    assert any("Myanmar National Democratic Alliance Army" in p for p in allied(nlp, text))
