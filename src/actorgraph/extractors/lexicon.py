@@ -35,6 +35,18 @@ NAME_TITLES = COMMON_TITLES | frozenset(
 #: Lt. Steve Hardy"); also a feature of the affiliation model, trained on this set.
 AFFILIATION_TITLES = COMMON_TITLES | POLICE_RANKS
 
+# -- bonds that are over -----------------------------------------------------------------
+
+#: Words that put a role or a bond in the past: "a former commander", "once allied".
+PAST_WORDS = frozenset(
+    {"former", "erstwhile", "onetime", "one-time", "ex", "previous", "once", "formerly"}
+    | {"previously"}
+)
+#: Verbs by which a person leaves an organisation: "who deserted the group", "defected from".
+LEAVING_VERBS = frozenset(
+    "leave quit desert defect resign surrender expel dismiss sack fire oust split".split()
+)
+
 # -- saying and reporting -----------------------------------------------------------------
 
 #: Verbs of saying that every extractor reads as speech.

@@ -11,6 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from actorgraph.extractors.affiliation.model import apply_model
+from actorgraph.extractors.affiliation.negatives import is_former
 from actorgraph.extractors.affiliation.rules import affiliation
 from actorgraph.extractors.mention_index import MentionIndex, cross_pairs_within
 from actorgraph.extractors.mentions import register_extensions
@@ -34,7 +35,7 @@ class AffiliationExtractor:
             organisations = [m for m in mentions if m.type is EntityType.ORGANISATION]
             for person, organisation in cross_pairs_within(people, organisations):
                 relation = apply_model(affiliation(person, organisation), person, organisation)
-                if relation is not None:
+                if relation is not None and not is_former(person, organisation):
                     relations.append(relation)
         doc._.ag_relations = relations
         return doc

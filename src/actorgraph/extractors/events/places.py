@@ -75,6 +75,8 @@ LOCATIVE_PREPOSITIONS = frozenset(
 PLACE_OF_NOUNS = PLACE_NOUNS | frozenset(
     {"village", "town", "city", "outskirts", "countryside", "suburb", "suburbs", "vicinity"}
     | {"territory", "municipality", "commune", "locality"}
+    | {"edge", "edges", "fringe", "fringes", "centre", "center", "heart", "entrance"}
+    | {"periphery", "environs", "gates"}
 )
 
 
