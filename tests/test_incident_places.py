@@ -304,3 +304,16 @@ def test_incident_reports_stay_above_their_floor_and_the_baseline(nlp) -> None:
     notes = score_realworld("ucdp", INCIDENTS, records).notes["all"]
     assert notes["province"]["f1"] >= INCIDENTS_F1_FLOOR
     assert notes["province"]["f1"] > notes["first_province_name"]["f1"] + 0.15
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen abducted 12 passengers on the highway in Chikun LGA, Kaduna.",
+        "Militants attacked a checkpoint in Masisi territory, North Kivu.",
+        "Kech district officials said gunmen killed two.",
+    ],
+)
+def test_a_unit_is_no_person(nlp, text: str) -> None:
+    extraction = extract_article(Article("report", text), nlp(text))
+    assert not [e for e in extraction.entities if e.type.value == "Person"]

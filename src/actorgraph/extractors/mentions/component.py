@@ -34,6 +34,7 @@ from actorgraph.extractors.mentions.retyping import (
     POPULOUS,
     VerbTest,
     article_country,
+    ends_on_a_unit_word,
     is_headline_fragment,
     is_place_name,
     is_wire_furniture,
@@ -248,6 +249,8 @@ class MentionFinder:
         ("Anderson, the longest-held hostage, ..."); "Ciudad Juarez" is a city anywhere.
         """
         cleaned = clean_name(name.text)
+        if ends_on_a_unit_word(cleaned) and not reads_as_person(ent):
+            return True  # "Chikun LGA", "Masisi territory": a unit, whatever the gazetteer knows
         populous = POPULOUS if " " in cleaned else None
         return is_place_name(cleaned, self.gazetteer, country, populous) and not (
             reads_as_person(ent)

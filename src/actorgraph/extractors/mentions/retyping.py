@@ -114,6 +114,23 @@ def is_place_name(
     return False
 
 
+#: Type words of administrative units that end a place's name, never a person's.
+UNIT_WORDS = frozenset(
+    {"district", "lga", "township", "territory", "county", "governorate", "prefecture"}
+    | {"municipality", "subdistrict", "tehsil", "upazila", "woreda", "oblast", "raion"}
+)
+
+
+def ends_on_a_unit_word(name: str) -> bool:
+    """ "Chikun LGA", "Masisi territory", "Kech district": the name of a unit, not a person.
+
+    >>> ends_on_a_unit_word("Chikun LGA"), ends_on_a_unit_word("Ahmad Khan")
+    (True, False)
+    """
+    words = name.split()
+    return len(words) > 1 and words[-1].lower() in UNIT_WORDS
+
+
 def has_title_before(ent: Span) -> bool:
     """ "Mr. Kabul", "Gen. Raziq": a title written before the name makes it a person's."""
     first = ent.doc[ent.start - 1] if ent.start > 0 else None
