@@ -134,3 +134,47 @@ def test_breaking_with_something_else_ends_nothing(nlp) -> None:
         "The MNDAA broke with tradition and named a new commander."
     )
     assert any("Myanmar National Democratic Alliance Army" in p for p in allied(nlp, text))
+
+
+# -- a hostile verb between them, the joint word off to the side ----------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Russian Volunteer Corps, made up of Russian nationals who fight the Kremlin's "
+        "army alongside Ukrainian forces, said its fighters had helped plan the raid.",
+        "Macawisley militias, which fight al-Shabaab's fighters alongside the Somali "
+        "National Army, retook the town.",
+    ],
+)
+def test_who_fights_an_army_is_not_its_ally(nlp, text: str) -> None:
+    for found in allied(nlp, text):
+        assert not {"Kremlin", "Al-Shabaab"} & found
+
+
+# -- a coalition of its members -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Joint Forces, a coalition of the Sudan Liberation Movement and smaller "
+            "factions, defended El Fasher.",
+            pair("Joint Forces", "Sudan Liberation Movement"),
+        ),
+        (
+            "The Three Brotherhood Alliance, an alliance of the Arakan Army and two other "
+            "groups, launched an offensive.",
+            pair("Three Brotherhood Alliance", "Arakan Army"),
+        ),
+    ],
+)
+def test_a_coalition_of_members(nlp, text: str, expected: frozenset[str]) -> None:
+    assert expected in allied(nlp, text)
+
+
+def test_a_coalition_against_someone_is_not_with_them(nlp) -> None:
+    text = "The coalition of Arab states launched airstrikes against the Houthis."
+    assert not any("Houthis" in p for p in allied(nlp, text))

@@ -152,5 +152,7 @@ CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
 
 #: Nouns of membership in an umbrella: "X is part of Y", "a member of Y", "a component of Y".
 MEMBERSHIP_NOUNS = frozenset({"part", "member", "component", "constituent", "subsidiary"})
+#: Nouns of a grouping whose "of" names its members: "X, a coalition of Y and Z".
+GROUPING_NOUNS = frozenset({"coalition", "alliance", "umbrella", "grouping", "federation", "bloc"})
 #: Verbs of membership: "X belongs to Y".
 MEMBERSHIP_VERBS = frozenset({"belong"})

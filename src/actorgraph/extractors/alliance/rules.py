@@ -23,6 +23,7 @@ from spacy.tokens import Token
 from actorgraph.extractors.alliance.lexicon import (
     COOPERATION_CUES,
     COOPERATIVE_MODIFIERS,
+    GROUPING_NOUNS,
     MEMBERSHIP_NOUNS,
     MEMBERSHIP_VERBS,
     MODIFIER_DEPS,
@@ -118,17 +119,20 @@ def _membership_word(path: list[Token], first: Mention, second: Mention) -> Toke
         token = path[index]
         before, after = path[index - 1], path[index + 1]
         word = token.lemma_.lower()
+        grouping = word in GROUPING_NOUNS and token.dep_ in ("appos", "attr")
         if word in MEMBERSHIP_NOUNS and token.dep_ not in ("dobj", "pobj"):
             # "took part in", "in part" are no membership
             preposition = "of"
         elif word in MEMBERSHIP_VERBS:
             preposition = "to"
+        elif grouping:
+            preposition = "of"  # "The Joint Forces, a coalition of the SLM, ...": SLM is in it
         else:
             continue
         if after.lower_ == preposition and after.head.i == token.i:
-            member, umbrella = first, second
+            member, umbrella = (second, first) if grouping else (first, second)
         elif before.lower_ == preposition and before.head.i == token.i:
-            member, umbrella = second, first
+            member, umbrella = (first, second) if grouping else (second, first)
         else:
             continue
         if _can_join(member.referent.kind, umbrella.referent.kind):
@@ -184,9 +188,16 @@ def _context(path: list[Token], first: Mention, second: Mention) -> list[Token]:
 
 
 def _is_hostile(path: list[Token]) -> bool:
+    """A hostile word on the path, unless the path leaves it by a word of joint action:
+    "X fought alongside Y" is joint, "X, who fight Y's army alongside Z" is not (X to Y)."""
+    on_path = {token.i for token in path}
     for token in path[1:-1]:
         word = token.lemma_.lower()
         hostile = word in HOSTILE_CUES or token.lower_ in HOSTILE_CUES
-        if hostile and not any(c.lower_ in COOPERATIVE_MODIFIERS for c in token.children):
+        joint = any(
+            c.lower_ in COOPERATIVE_MODIFIERS and (c.i in on_path or c.dep_ == "advmod")
+            for c in token.children
+        )
+        if hostile and not joint:
             return True
     return False
