@@ -16,7 +16,7 @@ import pytest
 
 from actorgraph.evaluation.realworld import score_realworld
 from actorgraph.extractors.article import extract_article
-from actorgraph.extractors.events.places import CALENDAR_WORDS, describes_a_speaker
+from actorgraph.extractors.events.asides import CALENDAR_WORDS, describes_a_speaker
 from actorgraph.gazetteers.places import load_gazetteer
 from actorgraph.model import Article
 

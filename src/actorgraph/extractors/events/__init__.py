@@ -1,5 +1,6 @@
 """Events: what happened, where (``locatedIn`` a province) and who took part (``involves``).
 
+* :mod:`~actorgraph.extractors.events.asides` — places named for other reasons than the event;
 * :mod:`~actorgraph.extractors.events.triggers` — trigger words and their ontology kinds;
 * :mod:`~actorgraph.extractors.events.places` — the province of each event (locatedIn);
 * :mod:`~actorgraph.extractors.events.participants` — who took part (involves);
