@@ -178,3 +178,27 @@ def test_a_coalition_of_members(nlp, text: str, expected: frozenset[str]) -> Non
 def test_a_coalition_against_someone_is_not_with_them(nlp) -> None:
     text = "The coalition of Arab states launched airstrikes against the Houthis."
     assert not any("Houthis" in p for p in allied(nlp, text))
+
+
+# -- numbered units keep their number -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The 444 Combat Brigade said it had moved armoured vehicles.", "444 Combat Brigade"),
+        ("The 33rd Front is part of the Estado Mayor Central.", "33rd Front"),
+        ("Fighters of the 215 Maiwand Corps held the bridge.", "215 Maiwand Corps"),
+    ],
+)
+def test_a_units_number_is_part_of_its_name(nlp, text: str, name: str) -> None:
+    extraction = extract_article(Article("a", text), nlp(text))
+    assert name in {e.name for e in extraction.entities}
+
+
+@pytest.mark.parametrize(
+    "text", ["Three Brigades of the army attacked.", "In 2015 Brigade commanders met."]
+)
+def test_a_count_or_a_year_is_no_units_number(nlp, text: str) -> None:
+    extraction = extract_article(Article("a", text), nlp(text))
+    assert not any(e.name[0].isdigit() or e.name.startswith("Three") for e in extraction.entities)

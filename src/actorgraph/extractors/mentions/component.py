@@ -317,6 +317,7 @@ def widened_entities(doc: Doc) -> list[Span]:
             ent = _place_named_organisation(ent) or _person_named_like_place(ent) or ent
         if ent.label_ == "ORG" and not ent.ent_id_:
             ent = _with_unit_number(_to_organisation_head(_through_preposition(ent)))
+            ent = _after_unit_number(ent)
             ent = _before_open_parenthesis(ent)
         widened.append(ent)
         index += 1
@@ -374,6 +375,25 @@ def _with_unit_number(ent: Span) -> Span:
         and doc[ent.end].like_num
     ):
         return Span(doc, ent.start, ent.end + 1, label="ORG")
+    return ent
+
+
+#: Nouns that end the names of numbered units: "444 Combat Brigade", "33rd Front".
+UNIT_HEADS = frozenset(
+    "brigade battalion division regiment corps front squadron company army unit".split()
+)
+
+
+def _after_unit_number(ent: Span) -> Span:
+    """ "444" + "Combat Brigade", "33rd" + "Front": a unit's number before its name is part
+    of it (not "three" + "Brigades" of a count)."""
+    doc = ent.doc
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    numbered = before is not None and (
+        (before.like_num and before.text.isdigit()) or before.text[:-2].isdigit()
+    )
+    if numbered and before.ent_type_ != "DATE" and ent[-1].lemma_.lower() in UNIT_HEADS:
+        return Span(doc, ent.start - 1, ent.end, label="ORG")
     return ent
 
 
