@@ -202,3 +202,28 @@ def test_a_units_number_is_part_of_its_name(nlp, text: str, name: str) -> None:
 def test_a_count_or_a_year_is_no_units_number(nlp, text: str) -> None:
     extraction = extract_article(Article("a", text), nlp(text))
     assert not any(e.name[0].isdigit() or e.name.startswith("Three") for e in extraction.entities)
+
+
+# -- "X and allied Y" ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Syrian government forces and allied Hezbollah fighters captured the town.",
+            pair("Syrian Arab Army", "Hezbollah"),
+        ),
+        (
+            "The Sudanese Armed Forces and allied Joint Forces repelled the RSF.",
+            pair("Sudanese Armed Forces", "Joint Forces"),
+        ),
+    ],
+)
+def test_a_conjunct_called_allied(nlp, text: str, expected: frozenset[str]) -> None:
+    assert expected in allied(nlp, text)
+
+
+def test_a_conjunct_called_rival_is_no_ally(nlp) -> None:
+    text = "The Sudanese Armed Forces and rival Joint Forces units both claimed the town."
+    assert pair("Sudanese Armed Forces", "Joint Forces") not in allied(nlp, text)

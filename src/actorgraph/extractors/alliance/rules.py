@@ -63,6 +63,9 @@ def cooperation(path: list[Token], first: Mention, second: Mention) -> Finding |
     membership = _membership_word(path, first, second)
     if membership is not None:
         return Finding(Polarity.COOPERATING, membership, BRANCH_CONFIDENCE, clause)
+    allied = _allied_conjunct(first, second)
+    if allied is not None:
+        return Finding(Polarity.COOPERATING, allied, CUE_BESIDE_PATH_CONFIDENCE, clause)
     if _is_branch_of(path, first, second):
         cue = path[1] if len(path) > 2 else path[0]
         return Finding(Polarity.COOPERATING, cue, BRANCH_CONFIDENCE, clause)
@@ -94,6 +97,21 @@ def is_reported_by_one_side(path: list[Token], first: Mention, second: Mention) 
             if child.dep_ in SPEAKER_DEPS and any(t.i in ends for t in child.subtree):
                 return True
     return False
+
+
+def _allied_conjunct(first: Mention, second: Mention) -> Token | None:
+    """ "Congolese troops and allied Wazalendo militias": a conjunct called allied is the
+    other conjunct's ally (the "allied" of the later one in the list)."""
+    if not conjoined(first.head, second.head):
+        return None
+    later = max(phrase_head(first.head), phrase_head(second.head), key=lambda t: t.i)
+    return next(
+        (c for c in later.children if c.dep_ == "amod" and c.lower_ in ALLIED_WORDS), None
+    )
+
+
+#: Adjectives by which a list calls its next member an ally of the one before.
+ALLIED_WORDS = frozenset({"allied", "friendly", "partner", "aligned"})
 
 
 def conjoined(a: Token, b: Token) -> bool:
