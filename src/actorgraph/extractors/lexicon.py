@@ -35,18 +35,6 @@ NAME_TITLES = COMMON_TITLES | frozenset(
 #: Lt. Steve Hardy"); also a feature of the affiliation model, trained on this set.
 AFFILIATION_TITLES = COMMON_TITLES | POLICE_RANKS
 
-# -- bonds that are over -----------------------------------------------------------------
-
-#: Words that put a role or a bond in the past: "a former commander", "once allied".
-PAST_WORDS = frozenset(
-    {"former", "erstwhile", "onetime", "one-time", "ex", "previous", "once", "formerly"}
-    | {"previously"}
-)
-#: Verbs by which a person leaves an organisation: "who deserted the group", "defected from".
-LEAVING_VERBS = frozenset(
-    "leave quit desert defect resign surrender expel dismiss sack fire oust split".split()
-)
-
 # -- saying and reporting -----------------------------------------------------------------
 
 #: Verbs of saying that every extractor reads as speech.
@@ -219,6 +207,11 @@ PLACE_NOUNS_AFTER_NAME = frozenset({"district", "province", "village", "valley",
 #: Nouns that end a place name in "<Name> district", "<Name> camp" phrases (events). Wider
 #: than :data:`PLACE_NOUNS_AFTER_NAME`: "department" or "state" also end organisation
 #: names ("Defense Department"), which a place noun after a name must not turn into places.
+#: Type words of units below a province: "Beni territory", "Chikun LGA", "Kani township".
+SUBPROVINCE_NOUNS = frozenset(
+    {"territory", "lga", "prefecture", "township", "municipality", "commune", "woreda"}
+    | {"tehsil", "upazila", "raion", "rayon", "kebele", "subdistrict", "district", "county"}
+)
 PLACE_NOUNS = PLACE_NOUNS_AFTER_NAME | {
     "area",
     "county",

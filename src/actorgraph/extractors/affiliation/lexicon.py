@@ -145,3 +145,9 @@ AGENT_PREPS = frozenset({"for", "at", "with"})
 
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
+#: Verbs by which a person leaves an organisation: "who deserted the group", "defected from".
+LEAVING_VERBS = frozenset(
+    "leave quit desert defect resign surrender expel dismiss sack fire oust split".split()
+)

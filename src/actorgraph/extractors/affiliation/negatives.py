@@ -5,7 +5,7 @@ Marín, a former ELN commander who deserted the group", "ex-Taliban commander Mu
 Salam", "X, who defected from Y": the rules may read a role in these; the person has left,
 so no current ``affiliatedWith``.
 
->>> from actorgraph.extractors.lexicon import LEAVING_VERBS
+>>> from actorgraph.extractors.affiliation.lexicon import LEAVING_VERBS
 >>> {"defect", "desert", "quit"} <= LEAVING_VERBS
 True
 """
@@ -14,7 +14,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from actorgraph.extractors.lexicon import LEAVING_VERBS
+from actorgraph.extractors.affiliation.lexicon import LEAVING_VERBS
+from actorgraph.extractors.lexicon import ORGANISATION_NAME_WORDS
 from actorgraph.extractors.mentions import Mention
 
 
@@ -54,17 +55,11 @@ def _left(person: Mention, organisation: Mention) -> bool:
     return False
 
 
-#: Nouns by which a text names the organisation a person left: "deserted the group".
-GROUP_NOUNS = frozenset("group movement organisation organization party army militia".split())
-
-
 def _leaves_the_group(verb: Token, organisation: Mention) -> bool:
     """ "deserted the group", "defected from al-Shabaab", "was expelled from the ANC"; not
     "left Kabul"."""
-    return any(
-        organisation.span.start <= o.i < organisation.span.end or o.lemma_.lower() in GROUP_NOUNS
-        for o in _objects(verb)
-    )
+    inside = range(organisation.span.start, organisation.span.end)
+    return any(o.i in inside or o.lemma_.lower() in ORGANISATION_NAME_WORDS for o in _objects(verb))
 
 
 def _objects(verb: Token) -> list[Token]:

@@ -21,6 +21,7 @@ from actorgraph.extractors.alliance.lexicon import (
     BREAK_VERBS,
     FORMER_WORDS,
     LEAVE_VERBS,
+    PARTNER_NOUNS,
     SEVER_VERBS,
 )
 from actorgraph.extractors.alliance.polarity import Finding, Polarity
@@ -61,11 +62,10 @@ def in_the_past(token: Token) -> bool:
     """ "former ally", "erstwhile partners", "ex-ally", "once allied", "no longer backs"."""
     if token.lower_.startswith("ex-"):
         return True
-    if token.head.lemma_.lower() in ("be", "become") and token.dep_ in ("attr", "acomp"):
-        token_children = [*token.children, *token.head.children]  # "was once X's branch"
-    else:
-        token_children = list(token.children)
-    for child in token_children:
+    modifiers = list(token.children)
+    if token.dep_ in ("attr", "acomp") and token.head.lemma_.lower() in ("be", "become"):
+        modifiers += token.head.children  # "was once al-Qaeda's branch"
+    for child in modifiers:
         if child.dep_ in ("amod", "advmod") and child.lower_ in FORMER_WORDS:
             return True
         if child.lower_ == "longer" and any(g.lower_ == "no" for g in child.children):
@@ -119,12 +119,6 @@ def _bond_with_an_end(bond: Token, ends: set[int]) -> bool:
 
 def _is_severed(bond: Token) -> bool:
     return bond.dep_ in ("dobj", "xcomp", "nsubjpass") and bond.head.lemma_.lower() in SEVER_VERBS
-
-
-#: Nouns for whoever one was allied with: "broke with its partners", "quit the alliance".
-PARTNER_NOUNS = frozenset(
-    "partner ally alliance coalition comrade coalition bloc front pact umbrella".split()
-)
 
 
 def breaks_with_partners(mention: Mention) -> bool:

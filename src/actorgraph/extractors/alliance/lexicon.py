@@ -7,8 +7,6 @@ reporting verbs and modals it shares with other extractors are in
 
 from __future__ import annotations
 
-from actorgraph.extractors.lexicon import PAST_WORDS
-
 COOPERATION_CUES = frozenset(
     [
         "ally",
@@ -145,7 +143,14 @@ LEAVE_VERBS = frozenset("leave quit exit desert abandon disown disavow expel".sp
 #: Prepositions and particles after a break verb that lead to the other side.
 BREAK_PARTICLES = frozenset({"with", "from", "away", "off", "ways"})
 #: Words that put a bond in the past: "a former ally", "once allied", "ex-partner".
-FORMER_WORDS = PAST_WORDS
+FORMER_WORDS = frozenset(
+    {"former", "erstwhile", "onetime", "one-time", "ex", "previous", "once", "formerly"}
+    | {"previously"}
+)
+#: Nouns for whoever one was allied with: "broke with its partners", "quit the alliance".
+PARTNER_NOUNS = frozenset(
+    "partner ally alliance coalition comrade bloc front pact umbrella".split()
+)
 
 #: Marks of a condition: "if X allied with Y", "unless", "whether".
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})

@@ -38,7 +38,12 @@ from actorgraph.extractors.events.triggers import (
     describes_a_person,
     is_trigger_word,
 )
-from actorgraph.extractors.lexicon import NEWS_VERBS, PLACE_NOUNS, SPEECH_VERBS
+from actorgraph.extractors.lexicon import (
+    NEWS_VERBS,
+    PLACE_NOUNS,
+    SPEECH_VERBS,
+    SUBPROVINCE_NOUNS,
+)
 from actorgraph.extractors.mentions import Mention
 from actorgraph.gazetteers.places import Gazetteer, PlaceMatch, Province, name_key
 from actorgraph.ontology import EntityType
@@ -81,13 +86,6 @@ PLACE_OF_NOUNS = PLACE_NOUNS | frozenset(
     | {"territory", "municipality", "commune", "locality"}
     | {"edge", "edges", "fringe", "fringes", "centre", "center", "heart", "entrance"}
     | {"periphery", "environs", "gates"}
-)
-
-
-#: Type words of units below a province: "Beni territory", "Chikun LGA", "Kani township".
-SUBPROVINCE_NOUNS = frozenset(
-    {"territory", "lga", "prefecture", "township", "municipality", "commune", "woreda"}
-    | {"tehsil", "upazila", "raion", "rayon", "kebele", "subdistrict", "district", "county"}
 )
 
 

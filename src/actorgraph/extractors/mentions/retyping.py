@@ -33,7 +33,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span, Token
 
-from actorgraph.extractors.lexicon import NAME_TITLES, ORGANISATION_NAME_WORDS
+from actorgraph.extractors.lexicon import NAME_TITLES, ORGANISATION_NAME_WORDS, SUBPROVINCE_NOUNS
 from actorgraph.gazetteers.places import Gazetteer
 from actorgraph.text import normalise_name
 
@@ -114,11 +114,9 @@ def is_place_name(
     return False
 
 
-#: Type words of administrative units that end a place's name, never a person's.
-UNIT_WORDS = frozenset(
-    {"district", "lga", "township", "territory", "county", "governorate", "prefecture"}
-    | {"municipality", "subdistrict", "tehsil", "upazila", "woreda", "oblast", "raion"}
-)
+#: Type words of administrative units that end a place's name, never a person's ("province"
+#: ends organisation names too: "Islamic State West Africa Province").
+UNIT_WORDS = SUBPROVINCE_NOUNS | {"governorate", "oblast"}
 
 
 def ends_on_a_unit_word(name: str) -> bool:
