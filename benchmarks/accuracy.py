@@ -21,7 +21,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from actorgraph.api import extract, pipeline
+from actorgraph.api import evaluate, extract, pipeline
 from actorgraph.evaluation import (
     Report,
     cooccurrence_record,
@@ -30,8 +30,6 @@ from actorgraph.evaluation import (
     score_isaf,
 )
 from actorgraph.evaluation.bands import confidence_bands
-from actorgraph.evaluation.realworld import realworld_articles, score_realworld
-from actorgraph.extractors.article import extract_articles
 from actorgraph.nlp.models import DEFAULT_MODEL
 from actorgraph.reading import read_articles
 
@@ -93,11 +91,9 @@ def report_sets(shared: Path, sealed: bool) -> list[tuple[str, str, Path]]:
 
 def report_scores(shared: Path, model: str, sealed: bool) -> dict[str, Any]:
     """Per set and half: actorgraph's event → province beside the first-province baseline."""
-    nlp = pipeline(model)
     table: dict[str, Any] = {}
     for name, scorer, path in report_sets(shared, sealed):
-        records = [e.to_record() for e in extract_articles(realworld_articles(scorer, path), nlp)]
-        notes = score_realworld(scorer, path, records).notes
+        notes = evaluate(scorer, path, model=model).notes
         halves = ("dev", "heldout", "all") if scorer == "ucdp" and "GED" in name else ("all",)
         table[name] = {half: notes[half] for half in halves}
     return table

@@ -25,20 +25,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from chromium import CHROMIUM, CHROMIUM_ARGS
 from synthetic import synthetic_graph
 
 from actorgraph.maps import render_html
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 READY = "() => window.actorgraph !== undefined && window.actorgraph.stabilised === true"
 
 
@@ -107,7 +98,7 @@ def main() -> None:
     kg = synthetic_graph(arguments.nodes)
     print(f"graph: {kg!r}")
     with tempfile.TemporaryDirectory() as folder, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         try:
             for layout in arguments.layout:
                 path = Path(folder) / f"map-{layout}.html"

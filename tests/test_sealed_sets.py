@@ -12,10 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from actorgraph.evaluation import score_gold
-from actorgraph.evaluation.realworld import load_realworld, score_realworld
-from actorgraph.extractors.article import extract_article
-from actorgraph.reading import read_articles
+from actorgraph import evaluate
 
 SEALED = Path(__file__).parent / "sealed"
 
@@ -26,24 +23,13 @@ INCIDENTS_F1_FLOOR = 0.90
 
 
 @pytest.mark.slow
-def test_sealed_articles_stay_above_their_floor(nlp) -> None:
-    articles = list(read_articles([SEALED / "corpus"]))
-    records = [
-        extract_article(a, doc).to_record()
-        for a, doc in zip(articles, nlp.pipe(a.text for a in articles), strict=True)
-    ]
-    report = score_gold(SEALED / "gold", records)
+def test_sealed_articles_stay_above_their_floor() -> None:
+    report = evaluate("gold", SEALED / "gold", SEALED / "corpus")
     assert report.micro.f1 >= ARTICLES_MICRO_F1_FLOOR
 
 
 @pytest.mark.slow
-def test_sealed_incident_reports_stay_above_their_floor_and_the_baseline(nlp) -> None:
-    path = SEALED / "incidents" / "sealed.jsonl"
-    reports = list(load_realworld("ucdp", path).values())
-    records = [
-        extract_article(r.article(), doc).to_record()
-        for r, doc in zip(reports, nlp.pipe(r.text for r in reports), strict=True)
-    ]
-    notes = score_realworld("ucdp", path, records).notes["all"]
+def test_sealed_incident_reports_stay_above_their_floor_and_the_baseline() -> None:
+    notes = evaluate("ucdp", SEALED / "incidents" / "sealed.jsonl").notes["all"]
     assert notes["province"]["f1"] >= INCIDENTS_F1_FLOOR
     assert notes["province"]["f1"] > notes["first_province_name"]["f1"] + 0.2
