@@ -49,7 +49,7 @@ from actorgraph.files import default_permissions, write_atomic
 from actorgraph.graph.core import Graph
 from actorgraph.graph.period import Bound, iso_bound, restrict
 from actorgraph.graph.rdfio import ntriples_bytes
-from actorgraph.maps import render_html, view_notes
+from actorgraph.maps import render_map
 from actorgraph.model import Article, ArticleExtraction, RecordError
 from actorgraph.reading import ArticleExtractionError, ArticleReadError
 from actorgraph.store.oxigraph import STORE_NAME, remove_store, store_version, write_store
@@ -192,8 +192,8 @@ def build_folder(
             statements = kg.statements()
             timer.lap("merge")
             # The map is made first: an option that cannot be met fails before any file changes.
-            page = render_html(kg, **options).encode("utf-8") if "html" in chosen else None
-        files = [lines.path, *_write_outputs(kg, outdir, chosen, page)]
+            page, notes = render_map(kg, **options) if "html" in chosen else (None, [])
+        files = [lines.path, *_write_outputs(kg, outdir, chosen, page and page.encode("utf-8"))]
         timer.lap("export")
         if store:
             files.append(write_store(outdir, ntriples_bytes(statements)))
@@ -215,7 +215,7 @@ def build_folder(
         duplicates=sorted(inventory.duplicates),
         triples=len(statements),
         seconds=timer.laps,
-        map_notes=view_notes(kg, **options) if page is not None else [],
+        map_notes=notes,
         extraction=status,
     )
 

@@ -108,8 +108,21 @@ def decimal(value: float) -> str:
 
 def rdf_statements(kg: Graph) -> list[Statement]:
     """Every triple of the graph once, sorted by subject (``rdf:type`` first), predicate, object."""
-    unique = set(_statements(kg))
-    return sorted(unique, key=lambda t: (t[0], t[1] != _TYPE, t[1], t[2], t[3]))
+    return sorted(set(_statements(kg)), key=_sort_key)
+
+
+def _sort_key(statement: Statement) -> str:
+    """One string that sorts as (subject, not rdf:type, predicate, object, datatype) does.
+
+    A single string compares several times faster than a tuple of strings. Fields are
+    joined by two NULs and a NUL inside a literal is written NUL + U+0001, so the string
+    is unique to its statement and orders exactly as the tuple.
+    """
+    subject, predicate, obj, datatype = statement
+    if "\x00" in obj:
+        obj = obj.replace("\x00", "\x00\x01")
+    kind = "0" if predicate == _TYPE else "1"
+    return f"{subject}\x00\x00{kind}{predicate}\x00\x00{obj}\x00\x00{datatype}"
 
 
 def _statements(kg: Graph) -> Iterator[Statement]:

@@ -1,6 +1,7 @@
 """Interactive relationship maps: one offline HTML page per graph, and a Jupyter view.
 
 * :func:`render_html` — the map as a standalone page (everything inlined, no network);
+  :func:`render_map` gives the page with the notes on what it leaves out;
 * :func:`notebook_html` — the page inside a sandboxed ``<iframe srcdoc>``, for
   ``_repr_html_`` in JupyterLab, classic Notebook and VS Code;
 * :func:`notebook_view` — the same as an ``IPython.display.HTML`` object;
@@ -11,7 +12,14 @@
 True
 """
 
-from actorgraph.maps.html import MapOptions, notebook_html, notebook_view, render_html, view_notes
+from actorgraph.maps.html import (
+    MapOptions,
+    notebook_html,
+    notebook_view,
+    render_html,
+    render_map,
+    view_notes,
+)
 from actorgraph.maps.reduce import reduce_view
 
 __all__ = [
@@ -20,5 +28,6 @@ __all__ = [
     "notebook_view",
     "reduce_view",
     "render_html",
+    "render_map",
     "view_notes",
 ]

@@ -24,6 +24,9 @@ from actorgraph.maps.style import SYMMETRIC_RELATIONS, edge_width, relation_styl
 MAX_EVENTS = 50
 #: Sentences kept per listed event.
 MAX_EVENT_SENTENCES = 3
+#: Source articles kept per listed event: one event reported by hundreds of articles
+#: would otherwise make the page hundreds of megabytes.
+MAX_EVENT_ARTICLES = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +78,7 @@ def folded_edge_record(number: int, data: Mapping[str, Any]) -> dict[str, Any]:
 
 def _event_item(event: Mapping[str, Any]) -> dict[str, Any]:
     sentences = [str(sentence) for sentence in event.get("sentences", ())]
+    articles = list(event.get("articles", ()))
     return {
         "id": str(event.get("id")),
         "label": str(event.get("label") or event.get("kind") or "Event"),
@@ -82,7 +86,8 @@ def _event_item(event: Mapping[str, Any]) -> dict[str, Any]:
         "date": event.get("date"),
         "sentences": sentences[:MAX_EVENT_SENTENCES],
         "sentenceCount": len(sentences),
-        "articles": [_article(item) for item in event.get("articles", ())],
+        "articles": [_article(item) for item in articles[:MAX_EVENT_ARTICLES]],
+        "articleCount": len(articles),
     }
 
 

@@ -87,6 +87,21 @@ def render_html(kg: Graph | nx.Graph, path: str | Path | None = None, **options:
     the fields of :class:`MapOptions`. Graphs above ``max_nodes`` are reduced first, and the
     page header says how.
     """
+    page, _ = render_map(kg, **options)
+    if path is not None:
+        write_atomic(Path(path), page)
+    return page
+
+
+def render_map(kg: Graph | nx.Graph, **options: Any) -> tuple[str, list[str]]:
+    """The page of :func:`render_html` and the notes of :func:`view_notes`, from one view
+    (reducing a large graph is most of the cost of a map).
+
+    >>> from actorgraph.graph import Graph
+    >>> page, notes = render_map(Graph())
+    >>> page.startswith("<!DOCTYPE html>"), notes
+    (True, [])
+    """
     settings = MapOptions(**options)
     view = _view(kg, settings)
     data = build_map_data(
@@ -97,10 +112,7 @@ def render_html(kg: Graph | nx.Graph, path: str | Path | None = None, **options:
         article_dates=article_dates(kg),
     )
     data.notes[:0] = view.notes
-    page = _page(data, settings.title, load_assets())
-    if path is not None:
-        write_atomic(Path(path), page)
-    return page
+    return _page(data, settings.title, load_assets()), list(view.notes)
 
 
 def view_notes(kg: Graph | nx.Graph, **options: Any) -> list[str]:

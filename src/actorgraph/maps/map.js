@@ -134,6 +134,8 @@
       item.append(el("div", "ag-event-title", event.date ? event.label + " · " + event.date : event.label));
       for (const sentence of event.sentences) item.append(el("blockquote", "ag-sentence", sentence));
       for (const article of event.articles) item.append(sourceLine(article));
+      const moreArticles = moreLine(event.articles.length, event.articleCount, "article");
+      if (moreArticles) item.append(moreArticles);
       list.append(item);
     }
     card.append(list);

@@ -9,6 +9,7 @@ is the one reader of that format.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -225,7 +226,7 @@ class ArticleExtraction:
         'a.txt'
         """
         try:
-            return cls._from_record(_valid_code_points(record), text)
+            return cls._from_record(_with_valid_code_points(record), text)
         except RecordError:
             raise
         except (KeyError, TypeError, ValueError, AttributeError) as error:
@@ -285,6 +286,16 @@ class ArticleExtraction:
             for item in record.get("relations", [])
         ]
         return cls(article=article, entities=entities, events=events, facts=facts)
+
+
+def _with_valid_code_points(record: Any) -> Any:
+    """The record itself when it holds no lone surrogate (one pass of the C encoder, the
+    common case), else a copy with each replaced (:func:`_valid_code_points`)."""
+    try:
+        json.dumps(record, ensure_ascii=False).encode("utf-8")
+    except (UnicodeEncodeError, TypeError, ValueError, RecursionError):
+        return _valid_code_points(record)
+    return record
 
 
 def _valid_code_points(value: Any) -> Any:

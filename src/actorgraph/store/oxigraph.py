@@ -21,7 +21,7 @@ import os
 import re
 import shutil
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -38,6 +38,8 @@ if TYPE_CHECKING:
 
 #: The folder name of a build's store inside OUTDIR.
 STORE_NAME = "store"
+#: The N-Triples a store folder holds, beside its database: what the next build patches.
+TRIPLES_FILE = "triples.nt"
 _STORE_VERSION_PREFIX = ".store-"
 
 SPARQL_PREFIXES = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
@@ -118,8 +120,11 @@ def write_store(outdir: Path, ntriples: bytes) -> Path:
     """Put an on-disk store of ``ntriples`` at ``outdir/store``, atomically; returns its path.
 
     The store is built in a new folder named by the data's hash and ``store`` is then
-    re-pointed at it; when it already holds the same data nothing is rebuilt. Stores of
-    earlier builds, and folders of builds that were killed, are removed afterwards.
+    re-pointed at it; when it already holds the same data nothing is rebuilt. When the
+    previous store differs by a small part of its triples, the new one is a copy of it
+    (hard links: Oxigraph's backup) with only those triples removed and added; each store
+    folder keeps the N-Triples it holds (``triples.nt``) to tell. Stores of earlier builds,
+    and folders of builds that were killed, are removed afterwards.
     """
     outdir = Path(outdir)
     link = outdir / STORE_NAME
@@ -127,10 +132,13 @@ def write_store(outdir: Path, ntriples: bytes) -> Path:
     if not (link.is_symlink() and os.readlink(link) == version and (outdir / version).is_dir()):
         building = Path(tempfile.mkdtemp(prefix=".store-building-", dir=outdir))
         os.chmod(building, default_permissions(directory=True))
-        store = pyoxigraph.Store(str(building / "data"))
-        store.bulk_load(ntriples, format=pyoxigraph.RdfFormat.N_TRIPLES)
-        store.flush()
-        del store
+        previous = outdir / (store_version(outdir) or STORE_NAME)
+        if not _patch_copy(previous, building, ntriples):
+            store = pyoxigraph.Store(str(building / "data"))
+            store.bulk_load(ntriples, format=pyoxigraph.RdfFormat.N_TRIPLES)
+            store.flush()
+            del store
+        (building / TRIPLES_FILE).write_bytes(ntriples)
         target = outdir / version
         if target.exists():
             shutil.rmtree(target)
@@ -138,6 +146,32 @@ def write_store(outdir: Path, ntriples: bytes) -> Path:
         _point(link, version)
     _remove_stale_stores(outdir, keep=version)
     return link
+
+
+def _patch_copy(previous: Path, building: Path, ntriples: bytes) -> bool:
+    """Copy the store at ``previous`` into ``building`` and change it to hold ``ntriples``;
+    False, with nothing done, when it has no N-Triples to compare or differs too much."""
+    try:
+        before = (previous / TRIPLES_FILE).read_bytes()
+    except OSError:
+        return False
+    old, new = set(before.splitlines()), set(ntriples.splitlines())
+    removed, added = old - new, new - old
+    if len(removed) + len(added) > len(new) // 4:
+        return False  # loading afresh is faster than a large patch
+    pyoxigraph.Store.read_only(str(previous / "data")).backup(str(building / "data"))
+    store = pyoxigraph.Store(str(building / "data"))
+    for quad in _quads(removed):
+        store.remove(quad)
+    store.extend(_quads(added))
+    store.flush()
+    del store
+    return True
+
+
+def _quads(lines: set[bytes]) -> Iterator[pyoxigraph.Quad]:
+    data = b"\n".join(sorted(lines)) + b"\n"
+    yield from pyoxigraph.parse(data, format=pyoxigraph.RdfFormat.N_TRIPLES)
 
 
 def _point(link: Path, target: str) -> None:

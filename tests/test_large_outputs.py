@@ -1,0 +1,175 @@
+"""The fast paths of large builds give what the plain ones gave: N-Triples written without
+pyoxigraph objects, the one-string sort key, a store patched from the previous one, one
+view for the map page and its notes, a bounded page for events reported many times."""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+import pyoxigraph
+import pytest
+from benchmarks.synthetic import synthetic_graph
+from rdflib.namespace import RDF, XSD
+
+from actorgraph.graph.rdf import IRI, _sort_key, oxigraph_triples
+from actorgraph.graph.rdfio import ntriples_bytes, turtle_bytes
+from actorgraph.store.oxigraph import TRIPLES_FILE, _patch_copy, write_store
+
+TYPE, STRING, INTEGER = str(RDF.type), str(XSD.string), str(XSD.integer)
+A, B = "https://w3id.org/actorgraph/resource/a", "https://w3id.org/actorgraph/resource/ab"
+P = "https://w3id.org/actorgraph/ontology#p"
+#: Every character class the N-Triples escapes treat apart, and some they leave alone.
+AWKWARD = [
+    "",
+    "plain",
+    'a "quoted" word',
+    "back\\slash",
+    "line\nbreak\r\n",
+    "tab\tbell\x07backspace\x08formfeed\x0c",
+    "nul\x00inside",
+    "delete\x7f",
+    "unit separator\x1f",
+    "line separator\u2028paragraph\u2029",
+    "accents é ñ ü, Arabic قندهار, emoji 🛰",
+    "\ufffd replacement",
+]
+
+
+def _pyoxigraph_ntriples(statements: list[tuple[str, str, str, str]]) -> bytes:
+    return pyoxigraph.serialize(oxigraph_triples(statements), format=pyoxigraph.RdfFormat.N_TRIPLES)
+
+
+def test_ntriples_are_the_bytes_pyoxigraph_writes() -> None:
+    statements = [(A, P, text, STRING) for text in AWKWARD]
+    statements += [(A, P, text, INTEGER) for text in AWKWARD[:3]]
+    statements += [(A, TYPE, B, IRI)]
+    assert ntriples_bytes(statements) == _pyoxigraph_ntriples(statements)
+    parsed = list(
+        pyoxigraph.parse(ntriples_bytes(statements), format=pyoxigraph.RdfFormat.N_TRIPLES)
+    )
+    assert [quad.object.value for quad in parsed[: len(AWKWARD)]] == AWKWARD
+
+
+def test_ntriples_and_turtle_of_a_merged_graph_match_pyoxigraph() -> None:
+    statements = synthetic_graph(300).statements()
+    ntriples = ntriples_bytes(statements)
+    assert ntriples == _pyoxigraph_ntriples(statements)
+    turtle = turtle_bytes(statements)
+    back = pyoxigraph.parse(turtle, format=pyoxigraph.RdfFormat.TURTLE)
+    assert {str(q.triple) for q in back} == {
+        str(q.triple) for q in pyoxigraph.parse(ntriples, format=pyoxigraph.RdfFormat.N_TRIPLES)
+    }
+
+
+def _tuple_order(statement: tuple[str, str, str, str]) -> tuple[object, ...]:
+    subject, predicate, obj, datatype = statement
+    return (subject, predicate != TYPE, predicate, obj, datatype)
+
+
+def test_the_sort_key_orders_as_the_tuple_does() -> None:
+    rng = random.Random(5)
+    pieces = ["", "a", "a\x00", "a\x00\x01", "\x00", "ab", "a\x01", "b", "é", "a\x00b"]
+    subjects, predicates = [A, A + "x", B, A + "/1"], [TYPE, P, P + "a", P[:-1]]
+    statements = {
+        (
+            rng.choice(subjects),
+            rng.choice(predicates),
+            rng.choice(pieces) + rng.choice(pieces),
+            rng.choice([IRI, STRING, INTEGER]),
+        )
+        for _ in range(3000)
+    }
+    assert sorted(statements, key=_sort_key) == sorted(statements, key=_tuple_order)
+    assert len({_sort_key(s) for s in statements}) == len(statements)
+
+
+def _contents(store_folder: Path) -> set[str]:
+    store = pyoxigraph.Store.read_only(str(store_folder / "data"))
+    return {str(quad) for quad in store}
+
+
+def test_a_small_change_patches_a_copy_of_the_previous_store(tmp_path: Path) -> None:
+    before = synthetic_graph(200).statements()
+    after = [s for s in before if "front-002" not in s[0]] + [(A, P, 'new "fact"\n', STRING)]
+    after = sorted(set(after), key=_sort_key)
+    outdir = tmp_path / "out"
+    outdir.mkdir()
+    write_store(outdir, ntriples_bytes(before))
+    first = (outdir / "store").resolve()
+    assert (first / TRIPLES_FILE).read_bytes() == ntriples_bytes(before)
+    patched = tmp_path / "patched"
+    patched.mkdir()
+    assert _patch_copy(first, patched, ntriples_bytes(after))
+    fresh = tmp_path / "fresh"
+    fresh.mkdir()
+    pyoxigraph.Store(str(fresh / "data")).bulk_load(
+        ntriples_bytes(after), format=pyoxigraph.RdfFormat.N_TRIPLES
+    )
+    assert _contents(patched) == _contents(fresh)
+    assert _contents(patched) != _contents(first)
+    # Through write_store: the new store holds exactly the new triples, the old one is gone.
+    write_store(outdir, ntriples_bytes(after))
+    second = (outdir / "store").resolve()
+    assert second != first and not first.exists()
+    assert _contents(second) == _contents(fresh)
+    assert (second / TRIPLES_FILE).read_bytes() == ntriples_bytes(after)
+
+
+def test_a_large_change_or_an_unknown_store_loads_afresh(tmp_path: Path) -> None:
+    before = synthetic_graph(100).statements()
+    other = synthetic_graph(100, seed=2).statements()
+    outdir = tmp_path / "out"
+    outdir.mkdir()
+    write_store(outdir, ntriples_bytes(before))
+    previous = (outdir / "store").resolve()
+    assert not _patch_copy(previous, tmp_path / "x", ntriples_bytes(other))
+    (previous / TRIPLES_FILE).unlink()  # a store written before stores kept their triples
+    assert not _patch_copy(previous, tmp_path / "y", ntriples_bytes(before[:-1]))
+    write_store(outdir, ntriples_bytes(other))
+    assert _contents((outdir / "store").resolve()) == {
+        str(q)
+        for q in pyoxigraph.parse(ntriples_bytes(other), format=pyoxigraph.RdfFormat.N_TRIPLES)
+    }
+
+
+def test_node_link_json_has_one_node_or_edge_per_line() -> None:
+    import networkx as nx
+
+    from actorgraph.export.network import node_link_bytes
+
+    kg = synthetic_graph(120)
+    text = node_link_bytes(kg).decode("utf-8")
+    data = json.loads(text)
+    assert len(data["nodes"]) == len(kg.nodes) + len(kg.events) + len(kg.places)
+    lines = text.splitlines()
+    assert sum(line.startswith('{"') for line in lines) == len(data["nodes"]) + len(data["edges"])
+    graph = nx.node_link_graph(data, edges="edges")
+    assert graph.number_of_edges() == len(data["edges"])
+
+
+def test_render_map_gives_the_page_and_the_notes_of_one_view() -> None:
+    from actorgraph.maps import render_html, render_map, view_notes
+
+    kg = synthetic_graph(400)
+    page, notes = render_map(kg, max_nodes=50)
+    assert page == render_html(kg, max_nodes=50)
+    assert notes == view_notes(kg, max_nodes=50) and notes
+
+
+@pytest.mark.parametrize("reported_by", [1, 5, 6, 40])
+def test_an_event_lists_a_few_articles_and_counts_the_rest(reported_by: int) -> None:
+    from actorgraph.maps.folded import MAX_EVENT_ARTICLES, folded_edge_record
+
+    event = {
+        "id": "event/x",
+        "kind": "Attack",
+        "articles": [{"article": f"a{n}", "title": f"T{n}"} for n in range(reported_by)],
+    }
+    record = folded_edge_record(1, {"predicate": "coInvolvedWith", "events": [event]})
+    (item,) = record["events"]
+    assert item["articleCount"] == reported_by
+    assert [a["article"] for a in item["articles"]] == [
+        f"a{n}" for n in range(min(reported_by, MAX_EVENT_ARTICLES))
+    ]
