@@ -227,3 +227,96 @@ def test_a_conjunct_called_allied(nlp, text: str, expected: frozenset[str]) -> N
 def test_a_conjunct_called_rival_is_no_ally(nlp) -> None:
     text = "The Sudanese Armed Forces and rival Joint Forces units both claimed the town."
     assert pair("Sudanese Armed Forces", "Joint Forces") not in allied(nlp, text)
+
+
+# -- "X arrested Z in a joint operation with Y": Y is with X, not with Z -----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "partners"),
+    [
+        (
+            "The Colombian Army arrested an ELN commander in a joint operation with the "
+            "National Police.",
+            ("Military Forces of Colombia", "National Police"),
+        ),
+        (
+            "The Syrian Democratic Forces, in a joint operation with the US-led coalition, "
+            "detained an Islamic State leader.",
+            ("Syrian Democratic Forces", "Global Coalition to Defeat ISIS"),
+        ),
+        (
+            "Kenyan police seized weapons from al-Shabaab in a joint operation with the Somali "
+            "National Army near Kismayo.",
+            ("Kenya Police Service", "Somali National Army"),
+        ),
+        (
+            "During a joint operation with the Civilian Joint Task Force, the Nigerian Army "
+            "captured a Boko Haram camp.",
+            ("Civilian Joint Task Force", "Nigerian Army"),
+        ),
+        (
+            "Hezbollah said it had shelled Israeli positions, in a joint operation with Hamas.",
+            ("Hezbollah", "Hamas"),
+        ),
+        (
+            "The Iraqi Army said on Monday that it had cleared three villages in a joint "
+            "operation with the Peshmerga.",
+            ("Iraqi Army", "Peshmerga"),
+        ),
+    ],
+)
+def test_a_partner_in_a_joint_operation_is_an_ally(nlp, text: str, partners) -> None:
+    assert pair(*partners) in allied(nlp, text)
+
+
+COLOMBIA_POLICE = pair("Military Forces of Colombia", "National Police")
+
+
+@pytest.mark.parametrize(
+    ("text", "allowed"),
+    [
+        # the one acted on and the partner are no allies
+        (
+            "Kenyan police seized weapons from al-Shabaab in a joint operation with the Somali "
+            "National Army near Kismayo.",
+            {pair("Kenya Police Service", "Somali National Army")},
+        ),
+        (
+            "The Colombian Army arrested an ELN commander in a joint operation with the "
+            "National Police.",
+            {COLOMBIA_POLICE},
+        ),
+        (
+            "The Syrian Democratic Forces, in a joint operation with the US-led coalition, "
+            "detained an Islamic State leader.",
+            {pair("Syrian Democratic Forces", "Global Coalition to Defeat ISIS")},
+        ),
+        # the partner of an attack on the group is not the group's ally
+        (
+            "Kenyan troops launched a combined raid with the Somali National Army on an "
+            "al-Shabaab base.",
+            {pair("Kenya Defence Forces", "Somali National Army")},
+        ),
+        # the speaker reports another's joint operation: the speaker is in neither side
+        (
+            "The Iraqi Army said the Peshmerga had cleared three villages in a joint operation "
+            "with the Popular Mobilization Forces.",
+            {pair("Peshmerga", "Popular Mobilisation Forces")},
+        ),
+        # the one arrested is not in the operation
+        (
+            "The Colombian Army arrested a National Police officer in a joint operation with "
+            "prosecutors.",
+            set(),
+        ),
+        # without a word of joint action, a hostile act says nothing of who helped
+        (
+            "The Colombian Army arrested an ELN commander in an operation with the National "
+            "Police watching.",
+            set(),
+        ),
+    ],
+)
+def test_who_is_acted_on_in_a_joint_operation_is_no_ally(nlp, text: str, allowed) -> None:
+    assert allied(nlp, text) <= allowed

@@ -24,6 +24,8 @@ from actorgraph.extractors.alliance.lexicon import (
     COOPERATION_CUES,
     COOPERATIVE_MODIFIERS,
     GROUPING_NOUNS,
+    JOINT_FRAMES,
+    JOINT_WORDS,
     MEMBERSHIP_NOUNS,
     MEMBERSHIP_VERBS,
     MODIFIER_DEPS,
@@ -50,6 +52,9 @@ def cooperation(path: list[Token], first: Mention, second: Mention) -> Finding |
     if any(token.ent_type_ == "PERSON" for token in path[1:-1]):
         # "forces alongside Taliban commander Ali": the cue reaches a person, not the group.
         return None
+    joint = joint_action(path, first, second)
+    if joint is not None:
+        return Finding(Polarity.COOPERATING, joint, CUE_BESIDE_PATH_CONFIDENCE, tuple(path))
     if is_reported_by_one_side(path, first, second) or _is_hostile(path):
         return None
     context = _context(path, first, second)
@@ -219,3 +224,48 @@ def _is_hostile(path: list[Token]) -> bool:
         if hostile and not joint:
             return True
     return False
+
+
+def joint_action(path: list[Token], first: Mention, second: Mention) -> Token | None:
+    """The word "joint" (or "combined") of an act the two carried out together, if any.
+
+    Three shapes, and only these: "X [verb] ... in a joint operation with Y" (either way
+    round, X the verb's subject), "X said it had [verb] ... in a joint operation with Y",
+    and "X and Y [verb] a joint raid". Anywhere else the word says nothing of the pair: in
+    "X seized arms from Z in a joint operation with Y" Z is acted on, not Y's ally.
+    """
+    if conjoined(first.head, second.head):
+        verb = conjunct_root(first.head).head
+        acts = [c for c in verb.children if c.dep_ == "dobj"]
+        return next((w for act in acts for w in act.children if w.lower_ in JOINT_WORDS), None)
+    for ordered in (path, path[::-1]):
+        if len(ordered) not in (6, 7) or not _acts(ordered[:-4]):
+            continue
+        verb, frame, act, with_ = ordered[-5:-1]
+        if (
+            frame.head.i == verb.i
+            and frame.dep_ == "prep"
+            and frame.lower_ in JOINT_FRAMES
+            and act.head.i == frame.i
+            and with_.head.i == act.i
+            and with_.lower_ == "with"
+        ):
+            return next((w for w in act.children if w.lower_ in JOINT_WORDS), None)
+    return None
+
+
+def _acts(tokens: list[Token]) -> bool:
+    """``[X, verb]`` with X the verb's subject, or ``[X, said, verb]`` with X the speaker
+    and the verb's subject a pronoun ("X said it had moved troops"): X did the act."""
+    if len(tokens) == 2:
+        subject, verb = tokens
+        return subject.dep_ == "nsubj" and subject.head.i == verb.i
+    subject, speech, verb = tokens
+    return (
+        subject.dep_ == "nsubj"
+        and subject.head.i == speech.i
+        and speech.lemma_.lower() in REPORTING_VERBS
+        and verb.dep_ == "ccomp"
+        and verb.head.i == speech.i
+        and any(c.dep_ == "nsubj" and c.pos_ == "PRON" for c in verb.children)
+    )
