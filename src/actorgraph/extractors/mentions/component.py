@@ -42,6 +42,7 @@ from actorgraph.extractors.mentions.retyping import (
     reads_as_person,
     shaped_like_a_person,
 )
+from actorgraph.extractors.mentions.states import STATE_KIND, sponsoring_states
 from actorgraph.gazetteers.leaders import LeaderBook, load_leaders
 from actorgraph.gazetteers.organisations import OrganisationDirectory, load_organisations
 from actorgraph.gazetteers.places import Gazetteer, load_gazetteer
@@ -117,6 +118,7 @@ MEDIA_KIND = "media"
 #: Curated kinds of state bodies and their alliances: never "the group" or "the movement".
 STATE_KINDS = frozenset(
     {"state_force", "government", "ministry", "police", "international", "coalition", "agency"}
+    | {STATE_KIND}
 )
 ENTITY_LABELS = {"PERSON": EntityType.PERSON, "ORG": EntityType.ORGANISATION}
 
@@ -184,6 +186,8 @@ class MentionFinder:
         ]
         mentions.extend(self.groups_named_by_leader(mentions))
         mentions.extend(find_anaphors(doc, mentions))
+        # after the anaphors: "its" and "the group" never stand for a country
+        mentions.extend(self.sponsoring_states(doc, mentions))
         mentions.sort(key=lambda mention: mention.span.start)
         doc._.ag_mentions = mentions
         return doc
@@ -201,9 +205,9 @@ class MentionFinder:
         entity_type = ENTITY_LABELS.get(ent.label_)
         if entity_type is not None and self._is_not_a_name(ent):
             return None
-        if (
-            entity_type is EntityType.ORGANISATION or ent.label_ == "GPE"
-        ) and shaped_like_a_person(ent):
+        if (entity_type is EntityType.ORGANISATION or ent.label_ == "GPE") and shaped_like_a_person(
+            ent
+        ):
             entity_type = EntityType.PERSON  # "Mason, who headed the CDC", "Albrecht, 54,"
         if entity_type is EntityType.PERSON:
             span = strip_titles(ent)
@@ -220,6 +224,15 @@ class MentionFinder:
             span = strip_leading_article(ent)
             return Mention(span, EntityType.ORGANISATION, clean_name(span.text))
         return None
+
+    def sponsoring_states(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
+        """Countries the text makes sponsors ("backed by Rwanda", "Iran-backed"), as
+        organisations (:mod:`actorgraph.extractors.mentions.states`)."""
+        taken = {token.i for mention in mentions for token in mention.span}
+        return [
+            Mention(span, EntityType.ORGANISATION, name, kind=STATE_KIND)
+            for span, name in sponsoring_states(doc, self.gazetteer, taken)
+        ]
 
     def groups_named_by_leader(self, mentions: list[Mention]) -> list[Mention]:
         """ "Osama Bin Laden's group": the organisation a well-known leader heads."""

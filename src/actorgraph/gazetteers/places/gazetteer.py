@@ -101,6 +101,20 @@ class _ProvinceInfo:
     kinds: tuple[str, ...]
 
 
+#: Where pycountry's name is not the one news uses (its official or its newer name).
+NEWS_COUNTRY_NAMES = {
+    "CD": "Democratic Republic of the Congo",
+    "RU": "Russia",
+    "TR": "Turkey",
+    "US": "United States",
+    "GB": "United Kingdom",
+    "PS": "Palestine",
+    "TW": "Taiwan",
+    "VN": "Vietnam",
+    "LA": "Laos",
+}
+
+
 class Gazetteer:
     """Provinces of every country, districts and GeoNames places, resolved to provinces."""
 
@@ -489,6 +503,17 @@ class Gazetteer:
         write it: "Kolofata, Extreme-Nord, Cameroon" (the span takes in the country)."""
         countries = self._country_names.get(info.province.country, [])
         return [f"{v}, {c}" for c in countries for v in variants]
+
+    def country_name(self, code: str) -> str:
+        """The English name a country goes by in news: "Turkey", "Russia", "Iran".
+
+        >>> load_gazetteer().country_name("RU"), load_gazetteer().country_name("RW")
+        ('Russia', 'Rwanda')
+        """
+        if code in NEWS_COUNTRY_NAMES:
+            return NEWS_COUNTRY_NAMES[code]
+        names = self._country_names.get(code)
+        return names[0] if names else code
 
     @functools.cached_property
     def _country_names(self) -> dict[str, list[str]]:
