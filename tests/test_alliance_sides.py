@@ -320,3 +320,40 @@ COLOMBIA_POLICE = pair("Military Forces of Colombia", "National Police")
 )
 def test_who_is_acted_on_in_a_joint_operation_is_no_ally(nlp, text: str, allowed) -> None:
     assert allied(nlp, text) <= allowed
+
+
+# -- what the subject is, its main verb does not take back ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "members"),
+    [
+        (
+            "The Popular Mobilisation Forces, an umbrella of militias that includes Kataib "
+            "Hezbollah, denied the report.",
+            ("Popular Mobilisation Forces", "Kata'ib Hezbollah"),
+        ),
+        (
+            "The Southern Alliance, a bloc of armed groups that includes the Hadrami Elite "
+            "Forces, rejected the ceasefire.",
+            ("Southern Alliance", "Hadrami Elite Forces"),
+        ),
+    ],
+)
+def test_a_description_of_the_subject_survives_its_denial_verb(nlp, text: str, members) -> None:
+    assert pair(*members) in allied(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hamas denied ties with Hezbollah.",
+        "The Taliban denied that the Haqqani network is allied with al-Qaeda.",
+        "The Taliban denied that the Haqqani network, a group that includes foreign fighters, "
+        "is allied with al-Qaeda.",
+    ],
+)
+def test_what_is_denied_stays_denied(nlp, text: str) -> None:
+    found = allied(nlp, text)
+    assert pair("Hamas", "Hezbollah") not in found
+    assert not any("Al-Qaeda" in names or "al-Qaeda" in names for names in found)

@@ -31,7 +31,20 @@ def _is_denied(token: Token) -> bool:
         return False
     if any(child.dep_ == "neg" for child in token.children):
         return True
-    return any(ancestor.lemma_.lower() in DENIAL_VERBS for ancestor in token.ancestors)
+    return any(verb.lemma_.lower() in DENIAL_VERBS for verb in _governors(token))
+
+
+def _governors(token: Token) -> list[Token]:
+    """The token's ancestors, up to the verb whose subject it belongs to: the one who
+    denies is not what is denied ("X, an umbrella that includes Y, denied the report")."""
+    found = []
+    while token.head.i != token.i:
+        arriving = token
+        token = token.head
+        if arriving.dep_ in ("nsubj", "nsubjpass"):
+            break
+        found.append(token)
+    return found
 
 
 def _is_hypothetical(token: Token) -> bool:
