@@ -173,3 +173,19 @@ def test_an_event_lists_a_few_articles_and_counts_the_rest(reported_by: int) -> 
     assert [a["article"] for a in item["articles"]] == [
         f"a{n}" for n in range(min(reported_by, MAX_EVENT_ARTICLES))
     ]
+
+
+def test_a_damaged_previous_store_is_loaded_afresh(tmp_path: Path) -> None:
+    import shutil
+
+    before = synthetic_graph(100).statements()
+    outdir = tmp_path / "out"
+    outdir.mkdir()
+    write_store(outdir, ntriples_bytes(before))
+    shutil.rmtree((outdir / "store").resolve() / "data")  # its triples.nt survives
+    after = before[:-1]
+    write_store(outdir, ntriples_bytes(after))
+    assert _contents((outdir / "store").resolve()) == {
+        str(q)
+        for q in pyoxigraph.parse(ntriples_bytes(after), format=pyoxigraph.RdfFormat.N_TRIPLES)
+    }

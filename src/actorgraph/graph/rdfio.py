@@ -68,7 +68,7 @@ def ntriples_bytes(statements: Iterable[Statement]) -> bytes:
     """Canonical N-Triples, one triple per line, in the given order.
 
     Written here rather than through pyoxigraph objects, which cost more to make than to
-    serialise; the bytes are pyoxigraph's own (``tests/test_rdf_speed.py`` compares them).
+    serialise; the bytes are pyoxigraph's own (``tests/test_large_outputs.py`` compares them).
     """
     return "".join(map(_ntriples_line, statements)).encode("utf-8")
 

@@ -159,13 +159,17 @@ def _patch_copy(previous: Path, building: Path, ntriples: bytes) -> bool:
     removed, added = old - new, new - old
     if len(removed) + len(added) > len(new) // 4:
         return False  # loading afresh is faster than a large patch
-    pyoxigraph.Store.read_only(str(previous / "data")).backup(str(building / "data"))
-    store = pyoxigraph.Store(str(building / "data"))
-    for quad in _quads(removed):
-        store.remove(quad)
-    store.extend(_quads(added))
-    store.flush()
-    del store
+    try:
+        pyoxigraph.Store.read_only(str(previous / "data")).backup(str(building / "data"))
+        store = pyoxigraph.Store(str(building / "data"))
+        for quad in _quads(removed):
+            store.remove(quad)
+        store.extend(_quads(added))
+        store.flush()
+        del store
+    except OSError:  # a damaged or vanished previous store: load afresh instead
+        shutil.rmtree(building / "data", ignore_errors=True)
+        return False
     return True
 
 
