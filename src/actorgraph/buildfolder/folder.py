@@ -461,17 +461,26 @@ def _extract_missing(
     if progress:
         progress(status)
     failures = 0
-    for key, record in runner(missing()):
-        if FAILED in record:
-            _report_failure(inventory, key, record[FAILED], on_error)
-            failures += 1
-        else:
-            # Through JSON, as a cached record comes back: fresh and cached builds merge alike.
-            inventory.cache.put(key, json.loads(json.dumps(record, ensure_ascii=False)))
-        status.done += 1
-        status.words += words.pop(key, 0)
-        if progress:
-            progress(status)
+    records = runner(missing())
+    try:
+        for key, record in records:
+            if FAILED in record:
+                _report_failure(inventory, key, record[FAILED], on_error)
+                failures += 1
+            else:
+                # Through JSON, as a cached record comes back: fresh and cached builds merge
+                # alike.
+                inventory.cache.put(key, json.loads(json.dumps(record, ensure_ascii=False)))
+            status.done += 1
+            status.words += words.pop(key, 0)
+            if progress:
+                progress(status)
+    finally:
+        # Stopped here (an error, Ctrl-C, SIGTERM): the runner ends its workers now, not
+        # when the interpreter exits.
+        close = getattr(records, "close", None)
+        if close is not None:
+            close()
     return len(queued) - failures
 
 

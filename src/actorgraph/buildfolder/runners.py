@@ -126,10 +126,17 @@ def _set_worker_pipeline(nlp: Any, model: str | None, max_chars: int | None = No
 
 
 def _stop_with_parent() -> None:
-    """Ask Linux to end this worker when the build that started it dies (even by SIGKILL)."""
+    """Ask Linux to end this worker when the build that started it dies (even by SIGKILL).
+
+    SIGTERM gets its default action back: a forked worker inherits the command line's
+    handler, which raises SystemExit, and the pool would catch that as a task's error and
+    carry on with the next chunk.
+    """
+    import signal
+
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     try:
         import ctypes
-        import signal
 
         libc = ctypes.CDLL("libc.so.6", use_errno=True)
         libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
@@ -188,7 +195,7 @@ def _bounded_map(
 ) -> Iterator[tuple[str, Record]]:
     chunks = _chunks(articles, runner.batch_size * 4)
     pending: set[Future[list[tuple[str, Record]]]] = set()
-    with pool:
+    try:
         for chunk in chunks:
             pending.add(
                 pool.submit(
@@ -201,6 +208,26 @@ def _bounded_map(
                     yield from future.result()
         for future in pending:
             yield from future.result()
+    except BaseException:
+        # Stopped (Ctrl-C, SIGTERM, an error): do not wait for the chunks in flight, which
+        # can take minutes (the interpreter's exit would join the workers otherwise).
+        _stop_workers(pool)
+        raise
+    pool.shutdown(wait=True)
+
+
+def _stop_workers(pool: ProcessPoolExecutor) -> None:
+    """End the pool's worker processes now, dropping their chunks."""
+    terminate = getattr(pool, "terminate_workers", None)  # Python 3.14
+    if terminate is not None:
+        terminate()
+        return
+    # Before 3.14 the pool offers no way to end its workers but its process table, which
+    # shutting it down empties: take the processes first.
+    workers = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in workers:
+        process.terminate()
 
 
 # -- a Dask cluster ------------------------------------------------------------------------------
