@@ -468,8 +468,8 @@ def _extract_missing(
                 _report_failure(inventory, key, record[FAILED], on_error)
                 failures += 1
             else:
-                # Through JSON, as a cached record comes back: fresh and cached builds merge
-                # alike.
+                # Through JSON, as a cached record comes back: fresh and cached builds
+                # merge alike.
                 inventory.cache.put(key, json.loads(json.dumps(record, ensure_ascii=False)))
             status.done += 1
             status.words += words.pop(key, 0)

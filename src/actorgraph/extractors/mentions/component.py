@@ -205,9 +205,9 @@ class MentionFinder:
         entity_type = ENTITY_LABELS.get(ent.label_)
         if entity_type is not None and self._is_not_a_name(ent):
             return None
-        if (entity_type is EntityType.ORGANISATION or ent.label_ == "GPE") and shaped_like_a_person(
-            ent
-        ):
+        if (
+            entity_type is EntityType.ORGANISATION or ent.label_ == "GPE"
+        ) and shaped_like_a_person(ent):
             entity_type = EntityType.PERSON  # "Mason, who headed the CDC", "Albrecht, 54,"
         if entity_type is EntityType.PERSON:
             span = strip_titles(ent)

@@ -1,4 +1,4 @@
-"""Countries that act as sponsors: "backed by Rwanda", "the Turkish-backed SNA".
+"""Countries that act as sponsors: "backed by Rwanda", "the Rwandan-backed M23".
 
 A country name is a place (see the spec), except where the text makes the country an
 actor in its own right. Only the sponsor shapes are read here, because they are both
