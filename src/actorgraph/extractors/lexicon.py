@@ -267,6 +267,9 @@ RESPONSIBILITY_NOUNS = frozenset({"responsibility", "credit"})
 MEMBERSHIP_LINKS = frozenset({"loyal", "affiliated", "linked", "belonging", "aligned"})
 #: Prepositions that put a party beside the one who acts: "fought alongside X".
 COMPANION_PREPS = frozenset({"alongside", "beside"})
+#: "in a joint operation with Y", "during a combined raid with Y": Y shares the act.
+JOINT_FRAMES = frozenset({"in", "during", "as"})
+JOINT_WORDS = frozenset({"joint", "combined"})
 #: Prepositions that put a party on the receiving end: "an attack on X", "a war against X".
 PATIENT_PREPS = frozenset({"on", "upon", "against", "at", "targeting"})
 #: Verbs of taking ground, whose "from X" is the side that loses it: "retook Mosul from X".

@@ -34,6 +34,8 @@ from actorgraph.extractors.lexicon import (
     ATTRIBUTION_VERBS,
     COMPANION_PREPS,
     CONTROL_VERBS,
+    JOINT_FRAMES,
+    JOINT_WORDS,
     LIGHT_VERBS,
     MEMBERSHIP_LINKS,
     OTHER_PARTY_NOUNS,
@@ -116,10 +118,23 @@ def _top_index(path: list[Token]) -> int:
 def _slot_below(action: Token, branch: list[Token]) -> Slot | None:
     """``branch`` descends from ``action`` to the party: its first step gives the slot."""
     child = branch[0]
+    if _is_subjectless_participle(child) and len(branch) > 1:
+        # "X, fighting alongside Y, recaptured the town": Y acts beside X in both
+        inner = _slot_below(child, branch[1:])
+        return Slot.COMPANION if inner is Slot.COMPANION else None
     slot, consumed = _direct_slot(action, child, branch)
     if slot is None:
         return None
     return slot if _within_phrase(branch[consumed - 1 :]) else None
+
+
+def _is_subjectless_participle(token: Token) -> bool:
+    """ "fighting alongside Y" hung on the main verb: it shares the main verb's subject."""
+    return (
+        token.dep_ == "advcl"
+        and token.tag_ == "VBG"
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in token.children)
+    )
 
 
 def _direct_slot(action: Token, child: Token, branch: list[Token]) -> tuple[Slot | None, int]:
@@ -127,6 +142,10 @@ def _direct_slot(action: Token, child: Token, branch: list[Token]) -> tuple[Slot
     dep = child.dep_
     if dep in ("nsubj", "csubj"):
         return (Slot.PATIENT if _reads_as_passive(action) else Slot.AGENT), 1
+    if dep == "dobj" and _companion_on_object(child, branch):
+        # "fighting the RSF alongside Y": the parse hangs "alongside Y" on the object,
+        # but Y fights beside the subject
+        return Slot.COMPANION, 3
     if dep in ("nsubjpass", "dobj"):
         return Slot.PATIENT, 1
     if dep == "agent":
@@ -138,9 +157,38 @@ def _direct_slot(action: Token, child: Token, branch: list[Token]) -> tuple[Slot
         return Slot.AGENT, 1  # "X's rival, Y": Y is the rival
     if dep == "advmod" and child.lower_ in ("together", "jointly") and len(branch) > 2:
         return (Slot.COMPANION, 3) if branch[1].lower_ == "with" else (None, 0)
+    if dep == "prep" and _is_joint_frame(child, branch):
+        return Slot.COMPANION, 4  # "seized arms in a joint operation with Y"
     if dep == "prep":
         return _preposition_slot(action, child), 2
     return None, 0
+
+
+def _is_joint_frame(preposition: Token, branch: list[Token]) -> bool:
+    """``branch`` runs "in / during a joint operation / combined raid with" to the party."""
+    if len(branch) < 4 or preposition.lower_ not in JOINT_FRAMES:
+        return False
+    act, with_ = branch[1], branch[2]
+    return (
+        act.head.i == preposition.i
+        and any(c.lower_ in JOINT_WORDS for c in act.children)
+        and with_.lower_ == "with"
+        and with_.head.i == act.i
+        and branch[3].head.i == with_.i
+    )
+
+
+def _companion_on_object(obj: Token, branch: list[Token]) -> bool:
+    """``branch`` runs from the object through "alongside" / "beside" to the party."""
+    if len(branch) < 3:
+        return False
+    preposition = branch[1]
+    return (
+        preposition.dep_ == "prep"
+        and preposition.lower_ in COMPANION_PREPS
+        and preposition.head.i == obj.i
+        and branch[2].head.i == preposition.i
+    )
 
 
 def _reads_as_passive(verb: Token) -> bool:

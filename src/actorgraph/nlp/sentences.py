@@ -1,8 +1,10 @@
-"""Sentence starts from line breaks, before the parser decides the rest.
+"""Sentence starts from line breaks and datelines, before the parser decides the rest.
 
 Headlines and datelines carry no full stop, so a line break after them must start a
 sentence; but older press releases wrap their lines mid-sentence, so a line break
-before a lower-case word must not. Everything in between is left to the parser.
+before a lower-case word must not. A dateline's dash ends it too: parsed as one sentence
+with the story ("QAMISHLI, Syria — The SDF raided ..."), the place becomes the root and
+the story's first sentence loses its subject. Everything in between is left to the parser.
 """
 
 from __future__ import annotations
@@ -17,6 +19,11 @@ SENTENCE_END = frozenset({".", "!", "?", ":", '"', "”", "'", "’", ")"})
 WRAPPED_LINE_CHARS = 60
 #: "PORT SUDAN —", "PATTANI, Thailand —", "KABUL (Reuters) -": a dateline opens its line.
 DATELINE_START = re.compile(r"[A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+){0,3}(?:,| —| –| -| \(|:)")
+#: The dashes that end a dateline: "PORT SUDAN —", "KABUL (Reuters) -". Not a colon:
+#: "Guanajuato: ..." is a topic label that the place reader wants in its sentence.
+DATELINE_DASHES = frozenset({"—", "–", "-", "--"})
+#: A dateline's dash comes within this many tokens ("MAROUA, Cameroon (AFP) —").
+DATELINE_MAX_TOKENS = 12
 
 
 @Language.component("actorgraph_line_breaks")
@@ -27,14 +34,35 @@ def mark_line_breaks(doc: Doc) -> Doc:
     for token in doc:
         if token.is_space:
             continue
+        opens_line = previous is None
         if previous is not None:
             gap = text[previous.idx + len(previous.text) : token.idx]
             if "\n" in gap:
+                opens_line = True
                 decision = _starts_sentence(text, previous, token, gap)
                 if decision is not None:
                     token.is_sent_start = decision
+        if opens_line and _opens_a_dateline(text, token):
+            story = _after_dateline_dash(doc, token)
+            if story is not None:
+                story.is_sent_start = True
         previous = token
     return doc
+
+
+def _after_dateline_dash(doc: Doc, first: Token) -> Token | None:
+    """The first word of the story after the dateline that ``first`` opens, if a dash ends it
+    on the same line ("MOSUL, Iraq — Iraqi forces ..." gives "Iraqi")."""
+    end = min(len(doc), first.i + DATELINE_MAX_TOKENS)
+    for token in doc[first.i + 1 : end]:
+        if "\n" in token.text or token.is_space:
+            return None
+        if token.text in DATELINE_DASHES and token.whitespace_:
+            following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+            if following is None or following.is_space or following.is_punct:
+                return None
+            return following
+    return None
 
 
 def _opens_a_dateline(text: str, token: Token) -> bool:

@@ -85,10 +85,6 @@ SPEAKER_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "agent"})
 
 #: Words that keep a "fight" cooperative: "fought alongside", "fighting together".
 COOPERATIVE_MODIFIERS = frozenset({"alongside", "together", "jointly"})
-#: "in a joint operation with Y", "during a combined raid with Y": Y shares the act
-#: (read only in those shapes, see :func:`actorgraph.extractors.alliance.rules.joint_action`).
-JOINT_FRAMES = frozenset({"in", "during", "as"})
-JOINT_WORDS = frozenset({"joint", "combined"})
 
 
 MODIFIER_DEPS = frozenset(

@@ -83,8 +83,19 @@ def _through_another_party(path: list[Token], first: Mention, second: Mention) -
         token = path[index]
         if token.i in own or token.ent_type_ != "ORG":
             continue
+        if _names_the_end(path, index):
+            continue
         neighbours = (path[index - 1], path[index + 1])
         if not any(_conjuncts(token, n) for n in neighbours):
+            return True
+    return False
+
+
+def _names_the_end(path: list[Token], index: int) -> bool:
+    """ "The Azawad Liberation Front (FLA), ...": from "FLA" the path climbs through the
+    full name it abbreviates, which is the same organisation, not a third party."""
+    for end, step in ((0, 1), (len(path) - 1, -1)):
+        if index == end + step and path[end].dep_ == "appos" and path[end].head.i == path[index].i:
             return True
     return False
 

@@ -24,8 +24,6 @@ from actorgraph.extractors.alliance.lexicon import (
     COOPERATION_CUES,
     COOPERATIVE_MODIFIERS,
     GROUPING_NOUNS,
-    JOINT_FRAMES,
-    JOINT_WORDS,
     MEMBERSHIP_NOUNS,
     MEMBERSHIP_VERBS,
     MODIFIER_DEPS,
@@ -34,7 +32,13 @@ from actorgraph.extractors.alliance.lexicon import (
     STATE_KINDS,
 )
 from actorgraph.extractors.alliance.polarity import Finding, Polarity
-from actorgraph.extractors.lexicon import DENIAL_VERBS, HOSTILE_CUES, REPORTING_VERBS
+from actorgraph.extractors.lexicon import (
+    DENIAL_VERBS,
+    HOSTILE_CUES,
+    JOINT_FRAMES,
+    JOINT_WORDS,
+    REPORTING_VERBS,
+)
 from actorgraph.extractors.mentions import Mention
 from actorgraph.extractors.roles import phrase_head
 
@@ -84,6 +88,8 @@ def is_cue(token: Token) -> bool:
     """
     if token.dep_ == "prep" and token.lemma_.lower() == "include":
         return False
+    if token.pos_ == "NOUN" and token.lower_ in WEAPON_NOUNS:
+        return False  # "seized arms from X": weapons, not the verb "to arm"
     return (
         token.lemma_.lower() in COOPERATION_CUES
         or token.lower_ in COOPERATION_CUES
@@ -115,6 +121,10 @@ def _allied_conjunct(first: Mention, second: Mention) -> Token | None:
     )
 
 
+#: Nouns that share a cue's letters but name weapons: "arms", "an arm of the law".
+WEAPON_NOUNS = frozenset({"arms", "arm"})
+
+
 #: Adjectives by which a list calls its next member an ally of the one before.
 ALLIED_WORDS = frozenset({"allied", "friendly", "partner", "aligned"})
 
@@ -138,6 +148,7 @@ def _membership_word(path: list[Token], first: Mention, second: Mention) -> Toke
 
     Units of a state's own forces or ministries are parts of one organisation, not allies.
     """
+    path = _to_first_conjunct(path)
     for index in range(1, len(path) - 1):
         token = path[index]
         before, after = path[index - 1], path[index + 1]
@@ -161,6 +172,16 @@ def _membership_word(path: list[Token], first: Mention, second: Mention) -> Toke
         if _can_join(member.referent.kind, umbrella.referent.kind):
             return token
     return None
+
+
+def _to_first_conjunct(path: list[Token]) -> list[Token]:
+    """ "a coalition of A, B and C": the path to C runs through A, the list's first member,
+    and from there C is in the coalition as A is. ``path`` cut at A (at either end)."""
+    for _ in range(2):
+        while len(path) > 2 and path[-1].dep_ == "conj" and path[-1].head.i == path[-2].i:
+            path = path[:-1]
+        path = path[::-1]
+    return path
 
 
 def _can_join(member: str | None, umbrella: str | None) -> bool:
@@ -239,11 +260,16 @@ def joint_action(path: list[Token], first: Mention, second: Mention) -> Token | 
         acts = [c for c in verb.children if c.dep_ == "dobj"]
         return next((w for act in acts for w in act.children if w.lower_ in JOINT_WORDS), None)
     for ordered in (path, path[::-1]):
-        if len(ordered) not in (6, 7) or not _acts(ordered[:-4]):
+        ordered = [t for t in _from_phrase_head(ordered) if not t.is_punct]
+        if len(ordered) < 5:
             continue
-        verb, frame, act, with_ = ordered[-5:-1]
+        actor, frame, act, with_ = ordered[-5:-1]
+        if len(ordered) == 5 and actor.dep_ in ("nsubj", "nsubjpass"):
+            pass  # "X, in a joint operation with Y, raided ...": the frame hangs on X
+        elif len(ordered) not in (6, 7) or not _acts(ordered[:-4]):
+            continue
         if (
-            frame.head.i == verb.i
+            _head_past_commas(frame).i == actor.i
             and frame.dep_ == "prep"
             and frame.lower_ in JOINT_FRAMES
             and act.head.i == frame.i
@@ -252,6 +278,27 @@ def joint_action(path: list[Token], first: Mention, second: Mention) -> Token | 
         ):
             return next((w for w in act.children if w.lower_ in JOINT_WORDS), None)
     return None
+
+
+def _head_past_commas(token: Token) -> Token:
+    """The head of ``token``, past a comma the parser hung it on ("X, in a joint ...")."""
+    head = token.head
+    while head.is_punct and head.head.i != head.i:
+        head = head.head
+    return head
+
+
+def _from_phrase_head(path: list[Token]) -> list[Token]:
+    """``path`` started at the head of the name's phrase: "Ukraine's military intelligence
+    agency (GUR)" acts through "agency", whether the path starts at "Ukraine" or "GUR"."""
+    start = 0
+    while (
+        start + 1 < len(path)
+        and path[start].dep_ in ("poss", "compound", "appos")
+        and path[start].head.i == path[start + 1].i
+    ):
+        start += 1
+    return path[start:]
 
 
 def _acts(tokens: list[Token]) -> bool:
