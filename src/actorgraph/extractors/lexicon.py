@@ -267,9 +267,17 @@ RESPONSIBILITY_NOUNS = frozenset({"responsibility", "credit"})
 MEMBERSHIP_LINKS = frozenset({"loyal", "affiliated", "linked", "belonging", "aligned"})
 #: Prepositions that put a party beside the one who acts: "fought alongside X".
 COMPANION_PREPS = frozenset({"alongside", "beside"})
+#: Verbs whose "with" is a partner: "working with the army", "teamed up with X".
+WORK_VERBS = frozenset({"work", "team", "partner", "cooperate", "collaborate", "liaise"})
 #: "in a joint operation with Y", "during a combined raid with Y": Y shares the act.
 JOINT_FRAMES = frozenset({"in", "during", "as"})
 JOINT_WORDS = frozenset({"joint", "combined"})
+#: Nouns that make a frame joint by themselves: "in coordination with Y", "in concert with
+#: Y", "in tandem with Y", "in partnership with Y".
+JOINT_NOUNS = frozenset(
+    {"coordination", "concert", "tandem", "cooperation", "partnership", "collaboration"}
+    | {"conjunction", "league", "alliance", "cahoots"}
+)
 #: Prepositions that put a party on the receiving end: "an attack on X", "a war against X".
 PATIENT_PREPS = frozenset({"on", "upon", "against", "at", "targeting"})
 #: Verbs of taking ground, whose "from X" is the side that loses it: "retook Mosul from X".

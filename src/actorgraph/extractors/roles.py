@@ -35,6 +35,7 @@ from actorgraph.extractors.lexicon import (
     COMPANION_PREPS,
     CONTROL_VERBS,
     JOINT_FRAMES,
+    JOINT_NOUNS,
     JOINT_WORDS,
     LIGHT_VERBS,
     MEMBERSHIP_LINKS,
@@ -44,6 +45,7 @@ from actorgraph.extractors.lexicon import (
     RELATIONAL_NOUNS,
     RESPONSIBILITY_NOUNS,
     TAKING_VERBS,
+    WORK_VERBS,
 )
 from actorgraph.extractors.syntax import dependency_path
 
@@ -121,11 +123,21 @@ def _slot_below(action: Token, branch: list[Token]) -> Slot | None:
     if _is_subjectless_participle(child) and len(branch) > 1:
         # "X, fighting alongside Y, recaptured the town": Y acts beside X in both
         inner = _slot_below(child, branch[1:])
+        if inner is None and _works_with(child, branch[1]):
+            inner = Slot.COMPANION  # "X, working with Y, detained 14 suspects"
         return Slot.COMPANION if inner is Slot.COMPANION else None
     slot, consumed = _direct_slot(action, child, branch)
     if slot is None:
         return None
     return slot if _within_phrase(branch[consumed - 1 :]) else None
+
+
+def _works_with(verb: Token, preposition: Token) -> bool:
+    return (
+        verb.lemma_.lower() in WORK_VERBS
+        and preposition.head.i == verb.i
+        and preposition.lower_ in ("with", "alongside")
+    )
 
 
 def _is_subjectless_participle(token: Token) -> bool:
@@ -165,13 +177,14 @@ def _direct_slot(action: Token, child: Token, branch: list[Token]) -> tuple[Slot
 
 
 def _is_joint_frame(preposition: Token, branch: list[Token]) -> bool:
-    """``branch`` runs "in / during a joint operation / combined raid with" to the party."""
+    """``branch`` runs "in a joint operation / during a combined raid / in coordination
+    with" to the party."""
     if len(branch) < 4 or preposition.lower_ not in JOINT_FRAMES:
         return False
     act, with_ = branch[1], branch[2]
     return (
         act.head.i == preposition.i
-        and any(c.lower_ in JOINT_WORDS for c in act.children)
+        and is_joint_act(act)
         and with_.lower_ == "with"
         and with_.head.i == act.i
         and branch[3].head.i == with_.i
@@ -189,6 +202,11 @@ def _companion_on_object(obj: Token, branch: list[Token]) -> bool:
         and preposition.head.i == obj.i
         and branch[2].head.i == preposition.i
     )
+
+
+def is_joint_act(noun: Token) -> bool:
+    """ "a joint operation", "a combined raid", or "coordination", "concert", "tandem"."""
+    return noun.lower_ in JOINT_NOUNS or any(c.lower_ in JOINT_WORDS for c in noun.children)
 
 
 def _reads_as_passive(verb: Token) -> bool:
@@ -228,12 +246,21 @@ def _with_slot(action: Token, preposition: Token) -> Slot | None:
         for c in action.children
         if c.i != preposition.i
         and (c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in PATIENT_PREPS))
+        and not _names_a_time(c)
     ]
     if others:
         return Slot.COMPANION
     if is_reciprocal(action) and action.lemma_.lower() != "fight":
         return Slot.PATIENT
     return None  # "fought with X" says nothing of the side; "attacked with X" is a tool
+
+
+def _names_a_time(phrase: Token) -> bool:
+    """ "on Friday", "at dawn", "on 3 May": a time, not a second party acted on."""
+    objects = [phrase]
+    if phrase.dep_ == "prep":
+        objects = [c for c in phrase.children if c.dep_ == "pobj"]
+    return any(o.ent_type_ in ("DATE", "TIME") for o in objects)
 
 
 def _within_phrase(tokens: list[Token]) -> bool:

@@ -83,7 +83,11 @@ AGENT_NOUN_CONFIDENCE = 0.75
 
 def affiliation(person: Mention, organisation: Mention) -> MentionRelation | None:
     """The affiliation that the sentence states between the two mentions, if any."""
-    found = _linking_path(person.head, organisation.head) or _for_conjunct(person, organisation)
+    found = (
+        _possessor_of_the_name(person, organisation)
+        or _linking_path(person.head, organisation.head)
+        or _for_conjunct(person, organisation)
+    )
     if found is None:
         found = _speaker_of_organisation_news(person, organisation)
     if found is None:
@@ -94,6 +98,22 @@ def affiliation(person: Mention, organisation: Mention) -> MentionRelation | Non
     return MentionRelation(
         person, Relation.AFFILIATED_WITH, organisation, round(confidence, 3), person.span.sent, cue
     )
+
+
+def _possessor_of_the_name(person: Mention, organisation: Mention) -> tuple[float, str] | None:
+    """ "Biya's Cameroon People's Democratic Movement": the parse hangs the possessive on a
+    word inside the name; the person leads the party, army or movement it names."""
+    possessed = person.head.head
+    if person.head.dep_ != "poss" or not (
+        organisation.span.start <= possessed.i < organisation.span.end
+    ):
+        return None
+    if possessed.i == organisation.head.i:
+        return None  # the plain case, read by the title rule
+    head = organisation.head
+    if head.lemma_.lower() in LEADER_GROUP_NOUNS or head.lower_ in ORGANISATION_NAME_WORDS:
+        return TITLE_CONFIDENCE, organisation.head.text
+    return None
 
 
 def _linking_path(person: Token, organisation: Token) -> tuple[float, str] | None:

@@ -161,3 +161,9 @@ MEMBERSHIP_NOUNS = frozenset({"part", "member", "component", "constituent", "sub
 GROUPING_NOUNS = frozenset({"coalition", "alliance", "umbrella", "grouping", "federation", "bloc"})
 #: Verbs of membership: "X belongs to Y".
 MEMBERSHIP_VERBS = frozenset({"belong"})
+#: "X fights under the banner of Y", "under the command of Y", "under the umbrella of Y".
+UNDER_NOUNS = frozenset(
+    {"banner", "command", "umbrella", "flag", "leadership", "aegis", "auspices", "wing"}
+)
+#: "X operates under Y": the verbs by which a group serves under another.
+UNDER_VERBS = frozenset({"operate", "fight", "serve", "function", "act", "work"})

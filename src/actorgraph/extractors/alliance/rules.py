@@ -30,6 +30,8 @@ from actorgraph.extractors.alliance.lexicon import (
     MULTINATIONAL_KINDS,
     SPEAKER_DEPS,
     STATE_KINDS,
+    UNDER_NOUNS,
+    UNDER_VERBS,
 )
 from actorgraph.extractors.alliance.polarity import Finding, Polarity
 from actorgraph.extractors.lexicon import (
@@ -38,9 +40,10 @@ from actorgraph.extractors.lexicon import (
     JOINT_FRAMES,
     JOINT_WORDS,
     REPORTING_VERBS,
+    WORK_VERBS,
 )
 from actorgraph.extractors.mentions import Mention
-from actorgraph.extractors.roles import phrase_head
+from actorgraph.extractors.roles import is_joint_act, phrase_head
 
 BRANCH_CONFIDENCE = 0.75
 
@@ -59,17 +62,27 @@ def cooperation(path: list[Token], first: Mention, second: Mention) -> Finding |
     joint = joint_action(path, first, second)
     if joint is not None:
         return Finding(Polarity.COOPERATING, joint, CUE_BESIDE_PATH_CONFIDENCE, tuple(path))
+    working = _works_with(path) or _works_with(path[::-1])
+    if working is not None:
+        # before hostility: "X, working with Y, detained suspects" puts Y beside X
+        return Finding(Polarity.COOPERATING, working, CUE_BESIDE_PATH_CONFIDENCE, tuple(path))
+    under = _serves_under(path, first, second)
+    if under is not None:
+        # before hostility: "X fights under the banner of Y" is no fight between them
+        return Finding(Polarity.COOPERATING, under, BRANCH_CONFIDENCE, tuple(path))
     if is_reported_by_one_side(path, first, second) or _is_hostile(path):
         return None
     context = _context(path, first, second)
     clause = tuple(path)
-    on_path = [t for t in path[1:-1] if is_cue(t)]
-    beside = [t for t in context if is_cue(t)]
+    # a word of either name is no cue: "the Three Brotherhood Alliance" allies no one
+    names = {t.i for t in (*first.span, *second.span)}
+    on_path = [t for t in path[1:-1] if is_cue(t) and t.i not in names and not _in_a_name(t)]
+    beside = [t for t in context if is_cue(t) and t.i not in names and not _in_a_name(t)]
     if on_path:
         return Finding(Polarity.COOPERATING, on_path[0], CUE_ON_PATH_CONFIDENCE, clause)
     if beside:
         return Finding(Polarity.COOPERATING, beside[0], CUE_BESIDE_PATH_CONFIDENCE, clause)
-    membership = _membership_word(path, first, second)
+    membership = _membership_word(path, first, second) or _founded_grouping(path, first, second)
     if membership is not None:
         return Finding(Polarity.COOPERATING, membership, BRANCH_CONFIDENCE, clause)
     allied = _allied_conjunct(first, second)
@@ -81,6 +94,16 @@ def cooperation(path: list[Token], first: Mention, second: Mention) -> Finding |
     return None
 
 
+def _in_a_name(token: Token) -> bool:
+    """A word of an organisation's name ("Alliance" in "Myanmar National Democratic
+    Alliance Army"): the name, not a statement about the pair."""
+    return token.ent_type_ == "ORG"
+
+
+#: Verbs that link a member to its membership noun: "X is a member of Y".
+COPULAS = frozenset({"be", "become", "remain"})
+
+
 def is_cue(token: Token) -> bool:
     """A word of cooperation: "allied", "ties", "alongside", "Iran-backed".
 
@@ -90,6 +113,8 @@ def is_cue(token: Token) -> bool:
         return False
     if token.pos_ == "NOUN" and token.lower_ in WEAPON_NOUNS:
         return False  # "seized arms from X": weapons, not the verb "to arm"
+    if token.lower_ == "back" and token.pos_ != "VERB":
+        return False  # "handed the city back to X", "came back": no backing
     return (
         token.lemma_.lower() in COOPERATION_CUES
         or token.lower_ in COOPERATION_CUES
@@ -165,13 +190,149 @@ def _membership_word(path: list[Token], first: Mention, second: Mention) -> Toke
             continue
         if after.lower_ == preposition and after.head.i == token.i:
             member, umbrella = (second, first) if grouping else (first, second)
+            other_side = path[1:index]
         elif before.lower_ == preposition and before.head.i == token.i:
             member, umbrella = (first, second) if grouping else (second, first)
+            other_side = path[index + 1 : -1]
         else:
+            continue
+        if not all(t.lemma_.lower() in COPULAS for t in other_side):
+            # "Y, whose member X handed the town back to Z": Z is no member
             continue
         if _can_join(member.referent.kind, umbrella.referent.kind):
             return token
     return None
+
+
+#: Verbs by which members make an alliance: "X and Y formed the Z Alliance".
+FOUNDING_VERBS = frozenset({"form", "found", "create", "establish", "launch", "forge"})
+#: Words that end the name of a grouping of organisations: "... Alliance", "... Front".
+GROUPING_NAME_WORDS = frozenset(
+    {"alliance", "coalition", "front", "bloc", "umbrella", "federation", "council", "league"}
+    | {"platform", "axis", "union", "framework", "coordination"}
+)
+
+
+def _founded_grouping(path: list[Token], first: Mention, second: Mention) -> Token | None:
+    """ "X and Y formed the Three Brotherhood Alliance" (X, Y members), "the Alliance, which
+    X formed with Y" (Y a member): the verb of founding, when the grouping's name says it
+    is one. Founders named together are allies of each other too."""
+    if conjoined(first.head, second.head):
+        anchor = conjunct_root(first.head)
+        verb = anchor.head
+        makes_grouping = any(
+            c.dep_ == "dobj" and c.lower_ in GROUPING_NAME_WORDS for c in verb.children
+        )
+        founded = verb.lemma_.lower() in FOUNDING_VERBS and anchor.dep_ == "nsubj"
+        return verb if founded and makes_grouping else None
+    path = _to_first_conjunct(path)
+    for ordered, grouping in ((path, second), (path[::-1], first)):
+        if grouping.head.lower_ not in GROUPING_NAME_WORDS:
+            continue
+        member_end, verb = ordered[0], ordered[1] if len(ordered) > 1 else None
+        if verb is None or verb.lemma_.lower() not in FOUNDING_VERBS:
+            continue
+        founders = (
+            len(ordered) == 3
+            and member_end.dep_ == "nsubj"
+            and member_end.head.i == verb.i
+            and ordered[2].dep_ == "dobj"
+            and ordered[2].head.i == verb.i
+        )
+        if founders:
+            return verb
+    for ordered, grouping in ((path, first), (path[::-1], second)):
+        if grouping.head.lower_ not in GROUPING_NAME_WORDS or len(ordered) != 4:
+            continue
+        _name, verb, with_, _member = ordered
+        if (
+            verb.lemma_.lower() in FOUNDING_VERBS
+            and verb.dep_ in ("relcl", "acl")
+            and verb.head.i == ordered[0].i
+            and with_.lower_ == "with"
+            and with_.head.i == verb.i
+        ):
+            return verb  # "the Alliance, which it formed with Y"
+    return None
+
+
+def _works_with(path: list[Token]) -> Token | None:
+    """ "The National Guard, working with the army", "X worked with Y": "work" whose "with"
+    leads on to the other organisation, with the first one working: its subject, the noun
+    it describes, or the subject of the verb it hangs on ("X, working with Y, detained ...").
+    """
+    path = _from_phrase_head(path)
+    for index in range(1, len(path) - 2):
+        verb, preposition = path[index], path[index + 1]
+        if not (
+            verb.lemma_.lower() in WORK_VERBS
+            and preposition.head.i == verb.i
+            and preposition.lower_ in ("with", "alongside")
+        ):
+            continue
+        actor = path[0]
+        direct = index == 1 and (
+            (actor.dep_ == "nsubj" and actor.head.i == verb.i)
+            or (verb.dep_ in ("acl", "relcl") and verb.head.i == actor.i)
+        )
+        through = (
+            index == 2
+            and actor.dep_ == "nsubj"
+            and actor.head.i == path[1].i
+            and verb.dep_ == "advcl"
+            and verb.head.i == path[1].i
+        )
+        if direct or through:
+            return verb
+    return None
+
+
+def _serves_under(path: list[Token], first: Mention, second: Mention) -> Token | None:
+    """ "X fights under the banner of Y", "X, which operates under Y", "under the command of
+    Y": X serves in Y's ranks. The word "under", when it leads from X's verb to Y."""
+    trimmed = _from_phrase_head(_from_phrase_head(path)[::-1])[::-1]
+    sides = ((trimmed, (first, second)), (trimmed[::-1], (second, first)))
+    for ordered, (member, umbrella) in sides:
+        words = [t.lower_ for t in ordered]
+        if "under" not in words:
+            continue
+        index = words.index("under")
+        under = ordered[index]
+        verb = under.head
+        if under.dep_ != "prep" or verb.lemma_.lower() not in UNDER_VERBS:
+            continue
+        if index == 0 or ordered[index - 1].i != verb.i:
+            continue
+        rest = ordered[index + 1 :]
+        direct = len(rest) == 1
+        named = (
+            len(rest) == 3
+            and rest[0].lower_ in UNDER_NOUNS
+            and rest[1].lower_ == "of"
+            and rest[1].head.i == rest[0].i
+        )
+        if (direct or named) and not _one_state(_kind(member), _kind(umbrella)):
+            return under
+    return None
+
+
+#: Words that make an uncurated name a state body: "the Ministry of Interior".
+STATE_NAME_WORDS = {"ministry": "ministry", "government": "government", "police": "police"}
+
+
+def _kind(mention: Mention) -> str | None:
+    """The curated kind, or a state kind the name itself says ("Ministry of Interior")."""
+    if mention.referent.kind is not None:
+        return mention.referent.kind
+    words = mention.referent.name.lower().split()
+    return next((STATE_NAME_WORDS[w] for w in words if w in STATE_NAME_WORDS), None)
+
+
+def _one_state(member: str | None, umbrella: str | None) -> bool:
+    """ "The Afghan Local Police operates under the Ministry of Interior": one state's parts.
+    A militia under a government is its ally ("operates under the National Unity
+    Government")."""
+    return member in STATE_KINDS and umbrella in STATE_KINDS
 
 
 def _to_first_conjunct(path: list[Token]) -> list[Token]:
@@ -259,8 +420,9 @@ def joint_action(path: list[Token], first: Mention, second: Mention) -> Token | 
         verb = conjunct_root(first.head).head
         acts = [c for c in verb.children if c.dep_ == "dobj"]
         return next((w for act in acts for w in act.children if w.lower_ in JOINT_WORDS), None)
-    for ordered in (path, path[::-1]):
-        ordered = [t for t in _from_phrase_head(ordered) if not t.is_punct]
+    trimmed = _from_phrase_head(_from_phrase_head(path)[::-1])[::-1]
+    for ordered in (trimmed, trimmed[::-1]):
+        ordered = [t for t in ordered if not t.is_punct]
         if len(ordered) < 5:
             continue
         actor, frame, act, with_ = ordered[-5:-1]
@@ -275,8 +437,9 @@ def joint_action(path: list[Token], first: Mention, second: Mention) -> Token | 
             and act.head.i == frame.i
             and with_.head.i == act.i
             and with_.lower_ == "with"
+            and is_joint_act(act)
         ):
-            return next((w for w in act.children if w.lower_ in JOINT_WORDS), None)
+            return next((w for w in act.children if w.lower_ in JOINT_WORDS), act)
     return None
 
 

@@ -187,7 +187,7 @@ IRREGULAR_FORMS = {
 BACKGROUND_GOVERNORS = frozenset(
     """
     plan prepare plot threaten vow intend want seek aim warn prevent avoid stop right reserve
-    continue promise threat capability responsible deny foil thwart involve link connect
+    continue keep promise threat capability responsible deny foil thwart involve link connect
     associate suspect accuse blame facilitate coordinate direct orchestrate mastermind organise
     organize
     """.split()
@@ -650,6 +650,8 @@ def _is_background(token: Token) -> bool:
         return True  # "has fought the jihadists since 2015": a state of affairs, not an event
     if _is_habitual(token):
         return True  # "has clashed repeatedly with", "has carried out similar attacks"
+    if _describes_in_the_present(token):
+        return True  # "a militia that fights under the banner of X": what it is, not news
     node = token
     described = False  # past the first clause that describes a noun
     for steps, ancestor in enumerate(token.ancestors):
@@ -695,6 +697,12 @@ def _is_habitual(token: Token) -> bool:
     # "has been fighting the army": an ongoing war, not the day's clash
     auxiliaries = {c.lower_ for c in token.children if c.dep_ == "aux"}
     return token.tag_ == "VBG" and "been" in auxiliaries
+
+
+def _describes_in_the_present(token: Token) -> bool:
+    """A simple present in a relative clause: "X, a militia that fights the army", "who
+    fight the Kremlin's army alongside Ukrainian forces" say what the group does."""
+    return token.dep_ == "relcl" and token.tag_ in ("VBZ", "VBP")
 
 
 def _names_the_past(preposition: Token) -> bool:

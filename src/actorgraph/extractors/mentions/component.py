@@ -19,18 +19,28 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from actorgraph.extractors.lexicon import (
+    AFFILIATION_TITLES,
     GROUP_KINDS,
     LEADER_GROUP_NOUNS,
     NAME_TITLES,
     ORGANISATION_HEADS,
+    ORGANISATION_NAME_WORDS,
     PLACE_NOUNS_AFTER_NAME,
 )
+from actorgraph.extractors.mentions.armies import (
+    NATIONAL_FORCE_WORDS,
+    army_nouns,
+    national_armies,
+)
 from actorgraph.extractors.mentions.retyping import (
+    ORGANISATION_ROLE_NOUNS,
+    PERSON_NOUNS,
     POPULOUS,
     VerbTest,
     article_country,
@@ -44,7 +54,11 @@ from actorgraph.extractors.mentions.retyping import (
 )
 from actorgraph.extractors.mentions.states import STATE_KIND, sponsoring_states
 from actorgraph.gazetteers.leaders import LeaderBook, load_leaders
-from actorgraph.gazetteers.organisations import OrganisationDirectory, load_organisations
+from actorgraph.gazetteers.organisations import (
+    KnownOrganisation,
+    OrganisationDirectory,
+    load_organisations,
+)
 from actorgraph.gazetteers.places import Gazetteer, load_gazetteer
 from actorgraph.ontology import EntityType, Relation
 
@@ -184,7 +198,9 @@ class MentionFinder:
         mentions = [
             m for ent in widened_entities(doc) if (m := self.mention_of(ent, country=country))
         ]
+        mentions = self.national_army_names(surnames_as_people(mentions), country)
         mentions.extend(self.groups_named_by_leader(mentions))
+        mentions.extend(self.national_army_nouns(doc, mentions, country))
         mentions.extend(find_anaphors(doc, mentions))
         # after the anaphors: "its" and "the group" never stand for a country
         mentions.extend(self.sponsoring_states(doc, mentions))
@@ -224,6 +240,42 @@ class MentionFinder:
             span = strip_leading_article(ent)
             return Mention(span, EntityType.ORGANISATION, clean_name(span.text))
         return None
+
+    @cached_property
+    def _national_armies(self) -> dict[str, KnownOrganisation]:
+        return national_armies(self.organisations, self.gazetteer.country_code)
+
+    def national_army_nouns(
+        self, doc: Doc, mentions: list[Mention], country: str | None
+    ) -> list[Mention]:
+        """ "the army", "army chief X": the article's country's army
+        (:mod:`actorgraph.extractors.mentions.armies`)."""
+        army = self._national_armies.get(country) if country else None
+        if army is None:
+            return []
+        taken = {token.i for mention in mentions for token in mention.span}
+        # named as written ("army"), so that the entity keeps the word among its aliases
+        return [
+            Mention(
+                span, EntityType.ORGANISATION, strip_leading_article(span).text, army.key, army.kind
+            )
+            for span in army_nouns(doc, taken)
+        ]
+
+    def national_army_names(self, mentions: list[Mention], country: str | None) -> list[Mention]:
+        """ "Army commander X" at the start of a sentence: the NER's organisation "Army" is
+        the article's country's army too."""
+        army = self._national_armies.get(country) if country else None
+        if army is None:
+            return mentions
+        return [
+            Mention(m.span, EntityType.ORGANISATION, m.name, army.key, army.kind)
+            if m.type is EntityType.ORGANISATION
+            and m.known_as is None
+            and m.name.casefold() in NATIONAL_FORCE_WORDS
+            else m
+            for m in mentions
+        ]
 
     def sponsoring_states(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
         """Countries the text makes sponsors ("backed by Rwanda", "Iran-backed"), as
@@ -295,6 +347,30 @@ class MentionFinder:
             return None
 
 
+def surnames_as_people(mentions: list[Mention]) -> list[Mention]:
+    """One word the NER took for an organisation that is the surname of a person named
+    earlier is that person: "Khalifa Haftar ... Haftar's Libyan National Army".
+
+    Curated organisations keep their type ("Haqqani" is the network, however many
+    Haqqanis the article names).
+    """
+    surnames: set[str] = set()
+    kept = []
+    for mention in mentions:
+        if mention.type is EntityType.PERSON and len(mention.span) > 1:
+            surnames.add(mention.span[-1].text.casefold())
+        if (
+            mention.type is EntityType.ORGANISATION
+            and mention.known_as is None
+            and len(mention.span) == 1
+            and mention.span[0].dep_ != "compound"  # "Haqqani fighters": the group
+            and mention.span[0].text.casefold() in surnames
+        ):
+            mention = Mention(mention.span, EntityType.PERSON, mention.name)
+        kept.append(mention)
+    return kept
+
+
 def widened_entities(doc: Doc) -> list[Span]:
     """``doc.ents``, with names the NER or the gazetteer cut short made whole.
 
@@ -326,8 +402,25 @@ def widened_entities(doc: Doc) -> list[Span]:
         ):
             ent = Span(doc, ent.start, following.end, label="ORG")
             index += 1
+        elif (
+            following is not None
+            and ent.label_ == "PERSON"
+            and following.label_ in ("PROVINCE", "GPE")
+            and following.start == ent.end
+            and len(following) == 1
+            and all(t.head.i == following.start for t in ent if t.dep_ == "compound")
+            and ent.root.head.i == following.start
+        ):
+            # "Roberto Álvarez" + "Heredia": the parse makes the place the name's head
+            ent = Span(doc, ent.start, following.end, label="PERSON")
+            index += 1
         elif ent.label_ in ("PROVINCE", "GPE"):
             ent = _place_named_organisation(ent) or _person_named_like_place(ent) or ent
+        if ent.label_ == "PERSON":
+            ent = _with_given_names(ent, widened[-1].end if widened else 0)
+        if ent.label_ == "ORG" and ent.ent_id_:
+            # "Amhara Fano" + "National Force": a longer name is another organisation
+            ent = _to_capitalised_name_word(ent)
         if ent.label_ == "ORG" and not ent.ent_id_:
             ent = _with_unit_number(_to_organisation_head(_through_preposition(ent)))
             ent = _after_unit_number(ent)
@@ -339,15 +432,79 @@ def widened_entities(doc: Doc) -> list[Span]:
     return widened
 
 
+#: At most this many given names the NER leaves off a person ("Celso" Ortega Jiménez).
+MAX_GIVEN_NAMES = 2
+
+
+def _with_given_names(ent: Span, floor: int) -> Span:
+    """A person's name with the given names the NER cut off: "Iván" + "Archivaldo Guzmán".
+
+    A capitalised proper noun right before the name that modifies it joins it, unless it
+    is a title ("General", "President") or part of another entity; never before ``floor``,
+    where the previous entity ends.
+    """
+    doc = ent.doc
+    start = ent.start
+    while start > max(floor, ent.start - MAX_GIVEN_NAMES):
+        token = doc[start - 1]
+        if not _is_given_name(token, ent):
+            break
+        start -= 1
+    return ent if start == ent.start else Span(doc, start, ent.end, label="PERSON")
+
+
+def _is_given_name(token: Token, ent: Span) -> bool:
+    return (
+        token.pos_ == "PROPN"
+        and token.is_title
+        and not token.ent_type_
+        and token.dep_ == "compound"
+        and ent.start <= token.head.i < ent.end
+        and token.lower_.rstrip(".") not in OFFICE_WORDS
+    )
+
+
+#: Words before a name that are its holder's office, not a given name: "Director Laercio
+#: Vinhas", "Inspector Richard P. Kusserow", "Deputy Ahmad Khan".
+OFFICE_WORDS = (
+    NAME_TITLES
+    | AFFILIATION_TITLES
+    | ORGANISATION_ROLE_NOUNS
+    | PERSON_NOUNS
+    | frozenset(
+        """
+        deputy mayor commissioner coordinator envoy adviser advisor head speaker premier
+        chancellor emir warlord colonel inspector-general attorney-general
+        """.split()
+    )
+)
+
+
 def _to_organisation_head(ent: Span) -> Span:
     """Extend an organisation name over the words up to the noun that ends such names."""
     doc = ent.doc
     for end in range(ent.end, min(ent.end + MAX_WIDENING, len(doc))):
         token = doc[end]
         if token.ent_type_ or token.pos_ not in WIDENING_POS:
-            return ent
+            break
         if token.lemma_.lower() in ORGANISATION_HEADS:
             return Span(doc, ent.start, end + 1, label="ORG")
+    return _to_capitalised_name_word(ent)
+
+
+def _to_capitalised_name_word(ent: Span) -> Span:
+    """ "Amhara Fano" + "National Force", "Ansar" + "Dine Front": capitalised words that run
+    on to a word organisations are named by. Only capitalised ones, so that a name before
+    an ordinary noun ("Taliban fighters", "Hezbollah units") keeps its length."""
+    doc = ent.doc
+    for end in range(ent.end, min(ent.end + MAX_WIDENING, len(doc))):
+        token = doc[end]
+        # a place inside the name is part of it: "United" + "Bangsamoro" + "Justice Party"
+        other_entity = token.ent_type_ and token.ent_type_ not in ("PROVINCE", "GPE", "NORP")
+        if other_entity or token.pos_ != "PROPN" or not token.is_title:
+            return ent
+        if ORGANISATION_NAME_WORDS & {token.lemma_.lower(), token.lower_}:
+            return Span(doc, ent.start, end + 1, label="ORG")  # no curated id: a new name
     return ent
 
 
@@ -431,14 +588,8 @@ def _person_named_like_place(place: Span) -> Span | None:
 def _place_named_organisation(place: Span) -> Span | None:
     """ "Massachusetts Department of Public Health": a place name starting an organisation's."""
     doc = place.doc
-    if place.end >= len(doc):
-        return None
-    head = doc[place.end]
-    if (
-        not head.is_title
-        or head.lemma_.lower() not in ORGANISATION_HEADS
-        or head.ent_type_ == "ORG"
-    ):
+    head = _capitalised_head_after(place)
+    if head is None:
         return None
     end = head.i + 1
     if end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].is_title:
@@ -446,6 +597,30 @@ def _place_named_organisation(place: Span) -> Span | None:
         while end < len(doc) and doc[end].is_title and doc[end].ent_type_ != "PERSON":
             end += 1
     return Span(doc, place.start, end, label="ORG")
+
+
+#: Words that end an organisation's name after a place's: "Kharkiv Regional Military
+#: Administration", "Chhattisgarh Police", "Guerrero Security Coordination Group".
+PLACE_ORGANISATION_HEADS = ORGANISATION_HEADS | frozenset(
+    {"administration", "police", "group", "centre", "center", "secretariat", "command"}
+)
+#: Capitalised words a place-named organisation may hold before its head word.
+MAX_NAME_WORDS_AFTER_PLACE = 3
+
+
+def _capitalised_head_after(place: Span) -> Token | None:
+    """The capitalised head word of an organisation's name that runs on from ``place``
+    over at most three capitalised words ("Regional Military"), if there is one."""
+    doc = place.doc
+    for index in range(place.end, min(place.end + MAX_NAME_WORDS_AFTER_PLACE + 1, len(doc))):
+        token = doc[index]
+        if not token.is_title or token.ent_type_ in ("ORG", "PERSON"):
+            return None
+        if token.lemma_.lower() in PLACE_ORGANISATION_HEADS:
+            return token
+        if token.pos_ not in ("PROPN", "ADJ", "NOUN"):
+            return None
+    return None
 
 
 def _is_page_furniture(ent: Span) -> bool:
@@ -568,15 +743,40 @@ def _antecedent_for_its(token: Token, candidates: list[Mention]) -> Mention | No
     same_sentence = [m for m in candidates if m.span.sent.start == token.sent.start]
     if same_sentence:
         return _nearest(same_sentence, lambda m: not m.is_media)
-    topic = _nearest(candidates, lambda m: not m.is_media and _in_subject(m))
-    return topic or _nearest(candidates, lambda m: not m.is_media)
+    return _topic(candidates, lambda m: not m.is_media)
+
+
+def _topic(candidates: list[Mention], accept: Callable[[Mention], bool]) -> Mention | None:
+    """The organisation earlier sentences are about: the nearest main-clause subject, else
+    the nearest subject of any clause, else the nearest one named.
+
+    "The assault was claimed by the AFNF, formed when two Fano commands merged. Its
+    chairman ..." is about the AFNF, not the commands of the subordinate clause.
+    """
+    main = _nearest(candidates, lambda m: accept(m) and _in_subject(m) and _in_main_clause(m))
+    any_subject = _nearest(candidates, lambda m: accept(m) and _in_subject(m))
+    return main or any_subject or _nearest(candidates, accept)
+
+
+def _in_main_clause(mention: Mention) -> bool:
+    """The clause the mention is the subject of is its sentence's main one."""
+    token = mention.head
+    while token.dep_ not in ("nsubj", "nsubjpass", "pobj") and token.head.i != token.i:
+        token = token.head
+    verb = token.head.head if token.dep_ == "pobj" else token.head
+    if token.dep_ == "pobj":
+        verb = verb.head  # "claimed by X": pobj -> agent -> verb
+    return verb.dep_ == "ROOT"
 
 
 def _in_subject(mention: Mention) -> bool:
-    """The mention is its clause's subject, or names it ("Hezbollah fighters crossed ...")."""
+    """The mention is its clause's subject, or names it ("Hezbollah fighters crossed ..."),
+    or is the agent of a passive ("The assault was claimed by X"), who is the topic too."""
     token = mention.head
-    while token.dep_ in ("compound", "poss", "amod", "nmod") and token.head.i != token.i:
+    while token.dep_ in ("compound", "poss", "amod", "nmod", "appos") and token.head.i != token.i:
         token = token.head
+    if token.dep_ == "pobj" and token.head.dep_ == "agent":
+        return True
     return token.dep_ in ("nsubj", "nsubjpass")
 
 
@@ -588,10 +788,18 @@ def _antecedent_for_description(token: Token, candidates: list[Mention]) -> Ment
     # "the group", "the movement": an armed group or party rather than a state's forces,
     # and never a state body, whatever else is near ("The Pentagon said a drone struck the
     # camp. The group's commander ...").
-    group_like = _nearest(candidates, lambda m: m.referent.kind in GROUP_KINDS)
-    return group_like or _nearest(
-        candidates, lambda m: not m.is_media and m.referent.kind not in STATE_KINDS
-    )
+    def is_group(mention: Mention) -> bool:
+        return mention.referent.kind in GROUP_KINDS
+
+    def is_other(mention: Mention) -> bool:
+        return not mention.is_media and mention.referent.kind not in STATE_KINDS
+
+    same_sentence = [m for m in candidates if m.span.sent.start == token.sent.start]
+    if same_sentence:
+        return _nearest(same_sentence, is_group) or _nearest(same_sentence, is_other)
+    # "Al-Shabaab, which is affiliated with al Qaeda, claimed the attack. The group's
+    # spokesman ...": a new sentence continues the topic of the one before
+    return _topic(candidates, is_group) or _topic(candidates, is_other)
 
 
 def _nearest(candidates: list[Mention], accept: Callable[[Mention], bool]) -> Mention | None:
