@@ -25,7 +25,8 @@ plain JSON that actorgraph reads without scikit-learn.
    the script prints mean ± sd of P/R/F1 across the outer folds.
 5. Refits on all of train, writes the model, then fits the calibration with isotonic
    regression on the cross-validated CoNLL04 train links and on the facts of the
-   project's gold sets ``shared/gold/seed`` and ``shared/gold/dev`` (never tests/sealed),
+   project's gold sets ``shared/gold/seed``, ``shared/gold/dev`` and the own-words
+   development sets ``tests/data/owndev2`` and ``owndev3`` (never tests/sealed),
    shrunk towards "raw score = chance" where the data are few (:data:`PRIOR_WEIGHT`).
 6. With ``--dev FILE`` it scores CoNLL04 dev once, at the very end, beside the CV estimate.
 
@@ -71,9 +72,13 @@ from actorgraph.ontology import EntityType, Relation
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 DEFAULT_TRAIN = SHARED / "benchmarks" / "conll04" / "train.jsonl"
+OWN_DEV = REPO / "tests" / "data"
 DEFAULT_GOLD = (
     (SHARED / "gold" / "seed", SHARED / "corpus" / "seed"),
     (SHARED / "gold" / "dev", SHARED / "corpus" / "dev"),
+    # the development articles helpers wrote in their own words (never tests/sealed)
+    (OWN_DEV / "owndev2" / "gold", OWN_DEV / "owndev2" / "corpus"),
+    (OWN_DEV / "owndev3" / "gold", OWN_DEV / "owndev3" / "corpus"),
 )
 DATA = REPO / "src" / "actorgraph" / "data"
 DEFAULT_OUTPUT = DATA / "affiliation_model.json"

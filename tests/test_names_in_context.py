@@ -359,3 +359,87 @@ def test_a_place_inside_a_name_stays_in_it(nlp, text: str, name: str, kind: str)
 def test_a_place_after_a_name_with_a_comma_is_a_place(nlp) -> None:
     text = "Taliban fighters attacked Ali Khan in Helmand on Monday."
     assert ("Helmand", "Province") in {(m.span.text, m.type.value) for m in nlp(text)._.ag_mentions}
+
+
+# -- a country's army, co-agents, frames of joint action ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        ("Chad's army contributes troops to the Multinational Joint Task Force.",
+         "Chadian National Army", "Multinational Joint Task Force"),
+        ("Niger's army fights in concert with the Malian Armed Forces.",
+         "Nigerien Armed Forces", "Malian Armed Forces"),
+        ("Rwandan troops operate in tandem with the Mozambique Armed Defence Forces.",
+         "Rwanda Defence Force", "Armed Forces for the Defence of Mozambique"),
+        ("The Islamic Resistance in Iraq, an Iran-aligned alliance of militias, claimed the "
+         "strike.", "Islamic Resistance in Iraq", "Iran"),
+        ("The District Reserve Guard team was returning from a joint operation with the "
+         "Central Reserve Police Force.", "District Reserve Guard", "Central Reserve Police Force"),
+    ],
+)
+def test_joint_action_in_other_words(nlp, text: str, first: str, second: str) -> None:
+    assert frozenset({first, second}) in pairs(nlp, text, "alliedWith")
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        # reciprocal: no common side
+        ("The Taliban and ISKP clashed in Nangarhar.", "Taliban", "Islamic State Khorasan Province"),
+        # the one attacked is no co-agent
+        ("Syrian troops and Hezbollah fighters attacked the Free Syrian Army in Qusayr.",
+         "Hezbollah", "Free Syrian Army"),
+    ],
+)
+def test_no_common_side_without_a_shared_act(nlp, text: str, first: str, second: str) -> None:
+    assert frozenset({first, second}) not in pairs(nlp, text, "alliedWith")
+
+
+# -- a group named by its leader, a speaker on its behalf ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "organisation"),
+    [
+        ("Fighters of the Unity for Peace in Central Africa (UPC) of Ali Darassa attacked Zemio.",
+         "Ali Darassa", "Union for Peace in the Central African Republic"),
+        ("The coalition brings together the G9 federation of Jimmy Chérizier and two gangs.",
+         "Jimmy Chérizier", "G9 Family and Allies"),
+        ("The Taliban accused the Afghan government of Ashraf Ghani of corruption.",
+         "Ashraf Ghani", "Government of Afghanistan"),
+        ("Colonel Moussa Haroun Tirgo, speaking on behalf of the Chadian army, said the "
+         "attackers belonged to Boko Haram.", "Moussa Haroun Tirgo", "Chadian National Army"),
+        ("Ahmad Zia said on behalf of the Taliban that talks would resume.", "Ahmad Zia", "Taliban"),
+    ],
+)
+def test_a_leader_or_a_speaker_named_beside_the_group(
+    nlp, text: str, person: str, organisation: str
+) -> None:
+    assert (person, organisation) in facts(nlp, text, "affiliatedWith")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The killing of Ahmad Khan by the Taliban shocked residents.",
+        "The Taliban demanded the release of Ahmad Khan from prison.",
+        "Ahmad Zia, who spoke to the Taliban on behalf of the elders, left.",
+    ],
+)
+def test_a_victim_or_a_go_between_is_no_member(nlp, text: str) -> None:
+    assert not facts(nlp, text, "affiliatedWith")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Anatomist Jeffrey Laitman of Mount Sinai disputed the findings.", "Jeffrey Laitman"),
+        ("The deputy commander of the Pacific Fleet, Vice Igor Khmelnov, is in charge.",
+         "Igor Khmelnov"),
+        ("The study by Anthropologist Dean Falk was published.", "Dean Falk"),
+    ],
+)
+def test_a_capitalised_occupation_or_first_word_is_no_given_name(nlp, text: str, name: str) -> None:
+    assert name in {found for _span, found in mentions(nlp, text)}

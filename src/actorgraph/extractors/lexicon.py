@@ -270,7 +270,7 @@ COMPANION_PREPS = frozenset({"alongside", "beside"})
 #: Verbs whose "with" is a partner: "working with the army", "teamed up with X".
 WORK_VERBS = frozenset({"work", "team", "partner", "cooperate", "collaborate", "liaise"})
 #: "in a joint operation with Y", "during a combined raid with Y": Y shares the act.
-JOINT_FRAMES = frozenset({"in", "during", "as"})
+JOINT_FRAMES = frozenset({"in", "during", "as", "from", "after"})
 JOINT_WORDS = frozenset({"joint", "combined"})
 #: Nouns that make a frame joint by themselves: "in coordination with Y", "in concert with
 #: Y", "in tandem with Y", "in partnership with Y".

@@ -204,6 +204,17 @@ def _companion_on_object(obj: Token, branch: list[Token]) -> bool:
     )
 
 
+def acts_jointly(verb: Token) -> bool:
+    """ "operates in concert with", "fights in tandem with": the parse hangs "in concert"
+    and "with X" side by side on the verb."""
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "in"
+        and any(o.dep_ == "pobj" and o.lower_ in JOINT_NOUNS for o in c.children)
+        for c in verb.children
+    )
+
+
 def is_joint_act(noun: Token) -> bool:
     """ "a joint operation", "a combined raid", or "coordination", "concert", "tandem"."""
     return noun.lower_ in JOINT_NOUNS or any(c.lower_ in JOINT_WORDS for c in noun.children)
@@ -248,8 +259,8 @@ def _with_slot(action: Token, preposition: Token) -> Slot | None:
         and (c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in PATIENT_PREPS))
         and not _names_a_time(c)
     ]
-    if others:
-        return Slot.COMPANION
+    if others or acts_jointly(action):
+        return Slot.COMPANION  # "fought with X against Y", "fights in concert with X"
     if is_reciprocal(action) and action.lemma_.lower() != "fight":
         return Slot.PATIENT
     return None  # "fought with X" says nothing of the side; "attacked with X" is a tool

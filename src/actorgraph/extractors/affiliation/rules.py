@@ -85,6 +85,7 @@ def affiliation(person: Mention, organisation: Mention) -> MentionRelation | Non
     """The affiliation that the sentence states between the two mentions, if any."""
     found = (
         _possessor_of_the_name(person, organisation)
+        or _named_by_its_leader(person, organisation)
         or _linking_path(person.head, organisation.head)
         or _for_conjunct(person, organisation)
     )
@@ -116,6 +117,23 @@ def _possessor_of_the_name(person: Mention, organisation: Mention) -> tuple[floa
     return None
 
 
+def _named_by_its_leader(person: Mention, organisation: Mention) -> tuple[float, str] | None:
+    """ "the Unity for Peace in Central Africa (UPC) of Ali Darassa": an "of" right after
+    the name (or its bracketed acronym) whose object is the person, hung by the parse on
+    any word of the name."""
+    head = person.head
+    preposition = head.head
+    span = organisation.span
+    if head.dep_ != "pobj" or preposition.lower_ != "of" or preposition.i < span.end:
+        return None
+    if not span.start <= preposition.head.i < span.end:
+        return None
+    between = [t.text for t in span.doc[span.end : preposition.i]]
+    if between and not (len(between) == 3 and between[0] == "(" and between[2] == ")"):
+        return None
+    return TITLE_CONFIDENCE, preposition.text
+
+
 def _linking_path(person: Token, organisation: Token) -> tuple[float, str] | None:
     path = dependency_path(person, organisation)
     if len(path) < 2 or len(path) > MAX_PATH:
@@ -127,6 +145,8 @@ def _linking_path(person: Token, organisation: Token) -> tuple[float, str] | Non
         or _through_plain_of(path)
         or _through_whose(path)
         or _through_verb(path)
+        or _organisation_of_person(path)
+        or _on_behalf_of(path)
     )
     if found is None:
         return None
@@ -295,6 +315,39 @@ def _through_title(path: list[Token]) -> tuple[float, str] | None:
 
 def _is_title_word(token: Token) -> bool:
     return is_role(token) or token.lower_.rstrip(".") in AFFILIATION_TITLES
+
+
+def _organisation_of_person(path: list[Token]) -> tuple[float, str] | None:
+    """ "the UPC of Ali Darassa", "the G9 federation of Jimmy Chérizier": the group is named
+    by its leader. The person is the object of the organisation's own "of"."""
+    if len(path) not in (3, 4) or path[0].dep_ != "pobj" or path[1].lower_ != "of":
+        return None
+    preposition, owner = path[1], path[2]
+    if preposition.head.i != owner.i or preposition.dep_ != "prep":
+        return None
+    if len(path) == 4:
+        # "the G9 federation of X": the name modifies the noun the "of" hangs on
+        named = path[3].dep_ == "compound" and path[3].head.i == owner.i
+        if not (named and owner.lemma_.lower() in LEADER_GROUP_NOUNS | ORGANISATION_NAME_WORDS):
+            return None
+    return TITLE_CONFIDENCE, preposition.text
+
+
+def _on_behalf_of(path: list[Token]) -> tuple[float, str] | None:
+    """ "Colonel X, speaking on behalf of the army", "X said on behalf of the group"."""
+    words = [t.lower_ for t in path]
+    if "behalf" not in words:
+        return None
+    index = words.index("behalf")
+    if index < 3 or words[index - 1] != "on" or index + 1 >= len(path) - 1:
+        return None
+    if words[index + 1] != "of" or index != 3:
+        return None
+    person, verb = path[0], path[1]
+    speaks = (person.dep_ == "nsubj" and person.head.i == verb.i) or (
+        verb.dep_ == "acl" and verb.head.i == person.i
+    )
+    return (VERB_CONFIDENCE, "behalf") if speaks else None
 
 
 def _through_whose(path: list[Token]) -> tuple[float, str] | None:

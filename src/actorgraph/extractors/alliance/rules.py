@@ -43,7 +43,7 @@ from actorgraph.extractors.lexicon import (
     WORK_VERBS,
 )
 from actorgraph.extractors.mentions import Mention
-from actorgraph.extractors.roles import is_joint_act, phrase_head
+from actorgraph.extractors.roles import acts_jointly, is_joint_act, phrase_head
 
 BRANCH_CONFIDENCE = 0.75
 
@@ -265,7 +265,7 @@ def _works_with(path: list[Token]) -> Token | None:
     for index in range(1, len(path) - 2):
         verb, preposition = path[index], path[index + 1]
         if not (
-            verb.lemma_.lower() in WORK_VERBS
+            (verb.lemma_.lower() in WORK_VERBS or acts_jointly(verb))
             and preposition.head.i == verb.i
             and preposition.lower_ in ("with", "alongside")
         ):

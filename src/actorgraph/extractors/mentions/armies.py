@@ -3,8 +3,9 @@
 Wire copy names a country's army once ("the Lebanese army") and then writes "the army",
 "the army's commander", "army chief X", "the military said". Those words are a mention of
 that army when the article's country is known and the curated directory holds one
-national army for it; elsewhere ("an army of volunteers", "Russia's army" in a Lebanese
-story, already named) they stay common nouns.
+national army for it; elsewhere ("an army of volunteers", "the rebel army") they stay
+common nouns. A country's possessive names its army wherever it stands: "Chad's army",
+"Niger's military".
 
 >>> NATIONAL_FORCE_WORDS
 frozenset({'army', 'military'})
@@ -60,6 +61,24 @@ def army_nouns(doc: Doc, taken: set[int]) -> list[Span]:
         start = token.i - 1 if token.i > 0 and doc[token.i - 1].lower_ == "the" else token.i
         spans.append(doc[start : token.i + 1])
     return spans
+
+
+def possessed_armies(
+    doc: Doc, taken: set[int], country_code: Callable[[str], str | None]
+) -> list[tuple[Span, str]]:
+    """(span, country code) for "Chad's army", "Niger's military": a country's possessive
+    before the noun."""
+    found = []
+    for token in doc:
+        if token.i in taken or token.lower_ not in NATIONAL_FORCE_WORDS or token.pos_ != "NOUN":
+            continue
+        owners = [c for c in token.children if c.dep_ == "poss" and c.ent_type_ == "GPE"]
+        if len(owners) != 1 or owners[0].i in taken:
+            continue
+        code = country_code(owners[0].text)
+        if code is not None:
+            found.append((doc[owners[0].left_edge.i : token.i + 1], code))
+    return found
 
 
 def _is_national_force_noun(token: Token) -> bool:

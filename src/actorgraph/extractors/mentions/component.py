@@ -37,6 +37,7 @@ from actorgraph.extractors.mentions.armies import (
     NATIONAL_FORCE_WORDS,
     army_nouns,
     national_armies,
+    possessed_armies,
 )
 from actorgraph.extractors.mentions.retyping import (
     ORGANISATION_ROLE_NOUNS,
@@ -250,17 +251,23 @@ class MentionFinder:
     ) -> list[Mention]:
         """ "the army", "army chief X": the article's country's army
         (:mod:`actorgraph.extractors.mentions.armies`)."""
-        army = self._national_armies.get(country) if country else None
-        if army is None:
-            return []
         taken = {token.i for mention in mentions for token in mention.span}
         # named as written ("army"), so that the entity keeps the word among its aliases
-        return [
-            Mention(
-                span, EntityType.ORGANISATION, strip_leading_article(span).text, army.key, army.kind
-            )
-            for span in army_nouns(doc, taken)
-        ]
+        found = []
+        for span, code in possessed_armies(doc, taken, self.gazetteer.country_code):
+            owned = self._national_armies.get(code)
+            if owned is not None:
+                found.append(self._army_mention(span, owned))
+                taken.update(token.i for token in span)
+        army = self._national_armies.get(country) if country else None
+        if army is not None:
+            found.extend(self._army_mention(span, army) for span in army_nouns(doc, taken))
+        return found
+
+    @staticmethod
+    def _army_mention(span: Span, army: KnownOrganisation) -> Mention:
+        name = strip_leading_article(span).text
+        return Mention(span, EntityType.ORGANISATION, name, army.key, army.kind)
 
     def national_army_names(self, mentions: list[Mention], country: str | None) -> list[Mention]:
         """ "Army commander X" at the start of a sentence: the NER's organisation "Army" is
@@ -454,14 +461,24 @@ def _with_given_names(ent: Span, floor: int) -> Span:
 
 
 def _is_given_name(token: Token, ent: Span) -> bool:
+    """A capitalised proper noun that modifies the name, and not a word capitalised for
+    another reason: the first of a sentence ("Anatomist Jeffrey Laitman"), an office ("Vice
+    Admiral", "Director"), or an occupation ("Anthropologist")."""
+    word = token.lower_.rstrip(".")
     return (
         token.pos_ == "PROPN"
         and token.is_title
         and not token.ent_type_
         and token.dep_ == "compound"
         and ent.start <= token.head.i < ent.end
-        and token.lower_.rstrip(".") not in OFFICE_WORDS
+        and not token.is_sent_start
+        and word not in OFFICE_WORDS
+        and not word.endswith(OCCUPATION_ENDINGS)
     )
+
+
+#: Endings of occupations written before a name: "Anatomist", "Columnist", "Historian".
+OCCUPATION_ENDINGS = ("ist", "ologist", "torian", "ician")
 
 
 #: Words before a name that are its holder's office, not a given name: "Director Laercio
@@ -474,7 +491,8 @@ OFFICE_WORDS = (
     | frozenset(
         """
         deputy mayor commissioner coordinator envoy adviser advisor head speaker premier
-        chancellor emir warlord colonel inspector-general attorney-general
+        chancellor emir warlord colonel inspector-general attorney-general vice prime acting
+        former late
         """.split()
     )
 )
@@ -658,6 +676,8 @@ def strip_titles(span: Span) -> Span | None:
         end -= 1
     while start < end and _is_title_or_role(doc[start]):
         start += 1
+    if end - start > 2 and doc[start].lower_.endswith(OCCUPATION_ENDINGS):
+        start += 1  # "Anthropologist Dean Falk"
     if start >= end or not any(
         token.is_alpha and token.text[0].isupper() for token in doc[start:end]
     ):

@@ -20,6 +20,7 @@ SPONSOR_VERBS = frozenset({"back", "fund", "finance", "sponsor", "arm", "support
 #: Their participles as written after a hyphen ("Iran-backed"): the tagger may not lemmatise.
 SPONSOR_PARTICIPLES = frozenset(
     {"backed", "funded", "financed", "sponsored", "armed", "supported", "trained"}
+    | {"aligned", "allied"}
 )
 #: The kind the mentions carry: a state, not a group (never "the group" of an anaphor).
 STATE_KIND = "state"
@@ -66,6 +67,10 @@ def _before_backed(ent: Span) -> bool:
     if participle.lower_ not in SPONSOR_PARTICIPLES or ent[-1].whitespace_:
         return False
     described = participle.head if participle.head.i != participle.i else participle
-    return described.pos_ == "PROPN" or any(
-        child.pos_ == "PROPN" and child.dep_ == "compound" for child in described.children
+    # "the Islamic Resistance in Iraq, an Iran-aligned alliance": the noun renames a name
+    renames_a_name = described.dep_ == "appos" and described.head.pos_ == "PROPN"
+    return (
+        described.pos_ == "PROPN"
+        or renames_a_name
+        or any(child.pos_ == "PROPN" and child.dep_ == "compound" for child in described.children)
     )
