@@ -443,3 +443,41 @@ def test_a_victim_or_a_go_between_is_no_member(nlp, text: str) -> None:
 )
 def test_a_capitalised_occupation_or_first_word_is_no_given_name(nlp, text: str, name: str) -> None:
     assert name in {found for _span, found in mentions(nlp, text)}
+
+
+# -- words that look like events or cues and are not --------------------------------------
+
+
+def test_allied_misparsed_as_a_verb_makes_no_enemy_an_ally(nlp) -> None:
+    text = (
+        "GOMA, Democratic Republic of Congo — M23 rebels clashed with Congolese troops and "
+        "allied Wazalendo militias around Kamanyola on Wednesday as the Rwandan-backed group "
+        "pushed south."
+    )
+    assert not any("Wazalendo" in " ".join(p) for p in pairs(nlp, text, "alliedWith"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fighting broke out in Helmand on Monday. The Taliban had attacked the town in 2019.",
+        "Gunmen stormed a bank in Kandahar on Sunday. The bank's owner was killed in May 2020.",
+        "A spokesman for the Internal Security Operations Command in Yala blamed the BRN.",
+        "Minawi called on aid agencies to airdrop food into the besieged city of El Fasher.",
+    ],
+)
+def test_another_time_a_name_or_a_state_is_no_event(nlp, text: str) -> None:
+    triggers = events(nlp, text)
+    assert not ({"attacked", "killed", "Operations", "besieged"} & set(triggers))
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("In March 2021, gunmen stormed a school in Kaduna state.", "stormed"),
+        ("Gunmen attacked a village in Zamfara state in March 2021.", "attacked"),
+        ("Militants attacked a checkpoint in Kunduz province on 9 May.", "attacked"),
+    ],
+)
+def test_a_report_dated_only_by_its_month_keeps_its_event(nlp, text: str, trigger: str) -> None:
+    assert trigger in events(nlp, text)

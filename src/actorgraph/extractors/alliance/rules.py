@@ -115,6 +115,8 @@ def is_cue(token: Token) -> bool:
         return False  # "seized arms from X": weapons, not the verb "to arm"
     if token.lower_ == "back" and token.pos_ != "VERB":
         return False  # "handed the city back to X", "came back": no backing
+    if _misparsed_allied(token):
+        return False
     return (
         token.lemma_.lower() in COOPERATION_CUES
         or token.lower_ in COOPERATION_CUES
@@ -143,6 +145,19 @@ def _allied_conjunct(first: Mention, second: Mention) -> Token | None:
     later = max(phrase_head(first.head), phrase_head(second.head), key=lambda t: t.i)
     return next(
         (c for c in later.children if c.dep_ == "amod" and c.lower_ in ALLIED_WORDS), None
+    )
+
+
+def _misparsed_allied(token: Token) -> bool:
+    """ "clashed with Congolese troops and allied Wazalendo militias": the parse makes
+    "allied" a verb coordinated with "clashed" and the militias its object; it is the
+    militias' adjective, and says nothing of who clashed with them."""
+    return (
+        token.lower_ == "allied"
+        and token.dep_ == "conj"
+        and token.head.pos_ == "VERB"
+        and any(c.dep_ == "dobj" for c in token.children)
+        and not any(c.lower_ in ("with", "itself", "themselves") for c in token.children)
     )
 
 

@@ -14,11 +14,12 @@ upper-case headlines, whose words it reads as proper nouns), through their infle
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from actorgraph.extractors.lexicon import IRREALIS_AUX
 from actorgraph.ontology import EventKind
@@ -575,6 +576,12 @@ def is_trigger(token: Token) -> bool:
     allowed = SHOUTED_POS if shouted or token.lower_ == "dead" else TRIGGER_POS
     if token.pos_ not in allowed or _reading(token) is None:
         return False
+    if token.ent_type_ == "ORG" and not shouted and not is_headline(token.sent):
+        # "the Internal Security Operations Command", "Strike Force": a name (a headline's
+        # title case runs names into verbs: "Combined Force Kills Taliban Leader")
+        return False
+    if token.dep_ == "amod" and token.tag_ == "VBN":
+        return False  # "the besieged city", "a bombed building": a state, not an event
     word = trigger_word(token)
     if word in PEOPLE_OBJECT_ONLY and token.pos_ == "VERB" and not _has_human_object(token):
         return False
@@ -652,6 +659,8 @@ def _is_background(token: Token) -> bool:
         return True  # "has clashed repeatedly with", "has carried out similar attacks"
     if _describes_in_the_present(token):
         return True  # "a militia that fights under the banner of X": what it is, not news
+    if _dated_long_ago(token):
+        return True
     node = token
     described = False  # past the first clause that describes a noun
     for steps, ancestor in enumerate(token.ancestors):
@@ -697,6 +706,43 @@ def _is_habitual(token: Token) -> bool:
     # "has been fighting the army": an ongoing war, not the day's clash
     auxiliaries = {c.lower_ for c in token.children if c.dep_ == "aux"}
     return token.tag_ == "VBG" and "been" in auxiliaries
+
+
+def _dated_long_ago(token: Token) -> bool:
+    """ "was killed in May", "attacked the town in 2019": in a story of the day ("on
+    Sunday"), a month or a year without a day is another time than the news. A report
+    dated only by its month ("In March 2021, gunmen stormed ...") keeps its event."""
+    if not _reports_the_day(token.doc):
+        return False
+    for child in token.children:
+        if child.dep_ != "prep" or child.lower_ not in ("in", "during"):
+            continue
+        for date in (c for c in child.children if c.dep_ == "pobj" and c.ent_type_ == "DATE"):
+            words = [t for t in date.subtree]
+            if any(t.like_num and len(t.text) <= 2 for t in words):
+                return False  # "on 9 March", "in March 9": a day
+            if any(t.lower_ in MONTH_WORDS or (t.like_num and len(t.text) == 4) for t in words):
+                return True
+    return False
+
+
+def _reports_the_day(doc: Doc) -> bool:
+    """The story tells of a day: "on Sunday", "overnight", "yesterday", "on 9 March"."""
+    for ent in doc.ents:
+        if ent.label_ not in ("DATE", "TIME"):
+            continue
+        words = {t.lower_ for t in ent}
+        if words & DAY_WORDS or any(t.like_num and len(t.text) <= 2 for t in ent):
+            return True
+    return False
+
+
+#: Words of one day: the weekdays, "today", "yesterday", "overnight".
+DAY_WORDS = frozenset(
+    {d.lower() for d in calendar.day_name} | {"today", "yesterday", "overnight", "tonight"}
+)
+#: Month names and their abbreviations (read only inside a DATE entity: "in May").
+MONTH_WORDS = frozenset(m.lower() for m in (*calendar.month_name, *calendar.month_abbr) if m)
 
 
 def _describes_in_the_present(token: Token) -> bool:

@@ -200,6 +200,7 @@ class MentionFinder:
             m for ent in widened_entities(doc) if (m := self.mention_of(ent, country=country))
         ]
         mentions = self.national_army_names(surnames_as_people(mentions), country)
+        mentions.extend(provinces_inside_names(doc, mentions))
         mentions.extend(self.groups_named_by_leader(mentions))
         mentions.extend(self.national_army_nouns(doc, mentions, country))
         mentions.extend(find_anaphors(doc, mentions))
@@ -352,6 +353,22 @@ class MentionFinder:
             return self.organisations.get(key)
         except KeyError:
             return None
+
+
+def provinces_inside_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """The province that opens an organisation's name ("Imo Police raid a camp", "Kharkiv
+    Regional Military Administration"): a place too, for the events the sentence reports."""
+    named = {m.span.start for m in mentions if m.type is EntityType.PROVINCE}
+    found = []
+    for ent in doc.ents:
+        if ent.label_ != "PROVINCE" or ent.start in named:
+            continue
+        if any(
+            m.type is EntityType.ORGANISATION and m.span.start == ent.start and m.span.end > ent.end
+            for m in mentions
+        ):
+            found.append(Mention(ent, EntityType.PROVINCE, ent.text, iso3166_2=ent.ent_id_ or None))
+    return found
 
 
 def surnames_as_people(mentions: list[Mention]) -> list[Mention]:
