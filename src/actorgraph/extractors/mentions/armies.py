@@ -7,8 +7,8 @@ national army for it; elsewhere ("an army of volunteers", "the rebel army") they
 common nouns. A country's possessive names its army wherever it stands: "Chad's army",
 "Niger's military".
 
->>> NATIONAL_FORCE_WORDS
-frozenset({'army', 'military'})
+>>> sorted(NATIONAL_FORCE_WORDS)
+['army', 'military']
 """
 
 from __future__ import annotations
