@@ -7,24 +7,7 @@ these tests, not taken from a gold set.
 from __future__ import annotations
 
 import pytest
-
-from actorgraph.extractors.article import extract_article
-from actorgraph.model import Article
-
-
-def pairs(nlp, text: str, predicate: str) -> set[frozenset[str]]:
-    extraction = extract_article(Article("a", text), nlp(text))
-    names = {entity.id: entity.name for entity in extraction.entities}
-    return {
-        frozenset({names[f.subject], names[f.object]})
-        for f in extraction.facts
-        if f.predicate.value == predicate
-    }
-
-
-def pair(*names: str) -> frozenset[str]:
-    return frozenset(names)
-
+from tests.test_alliance_sides import pair, pairs
 
 # -- a dateline is no part of the story's first sentence ----------------------------------
 

@@ -123,7 +123,7 @@ def _slot_below(action: Token, branch: list[Token]) -> Slot | None:
     if _is_subjectless_participle(child) and len(branch) > 1:
         # "X, fighting alongside Y, recaptured the town": Y acts beside X in both
         inner = _slot_below(child, branch[1:])
-        if inner is None and _works_with(child, branch[1]):
+        if inner is None and works_with(child, branch[1]):
             inner = Slot.COMPANION  # "X, working with Y, detained 14 suspects"
         return Slot.COMPANION if inner is Slot.COMPANION else None
     slot, consumed = _direct_slot(action, child, branch)
@@ -132,9 +132,10 @@ def _slot_below(action: Token, branch: list[Token]) -> Slot | None:
     return slot if _within_phrase(branch[consumed - 1 :]) else None
 
 
-def _works_with(verb: Token, preposition: Token) -> bool:
+def works_with(verb: Token, preposition: Token) -> bool:
+    """ "working with X", "operates in concert with X": the verb's "with" is a partner."""
     return (
-        verb.lemma_.lower() in WORK_VERBS
+        (verb.lemma_.lower() in WORK_VERBS or acts_jointly(verb))
         and preposition.head.i == verb.i
         and preposition.lower_ in ("with", "alongside")
     )

@@ -40,10 +40,9 @@ from actorgraph.extractors.lexicon import (
     JOINT_FRAMES,
     JOINT_WORDS,
     REPORTING_VERBS,
-    WORK_VERBS,
 )
 from actorgraph.extractors.mentions import Mention
-from actorgraph.extractors.roles import acts_jointly, is_joint_act, phrase_head
+from actorgraph.extractors.roles import is_joint_act, phrase_head, works_with
 
 BRANCH_CONFIDENCE = 0.75
 
@@ -279,11 +278,7 @@ def _works_with(path: list[Token]) -> Token | None:
     path = _from_phrase_head(path)
     for index in range(1, len(path) - 2):
         verb, preposition = path[index], path[index + 1]
-        if not (
-            (verb.lemma_.lower() in WORK_VERBS or acts_jointly(verb))
-            and preposition.head.i == verb.i
-            and preposition.lower_ in ("with", "alongside")
-        ):
+        if not works_with(verb, preposition):
             continue
         actor = path[0]
         direct = index == 1 and (
@@ -305,7 +300,7 @@ def _works_with(path: list[Token]) -> Token | None:
 def _serves_under(path: list[Token], first: Mention, second: Mention) -> Token | None:
     """ "X fights under the banner of Y", "X, which operates under Y", "under the command of
     Y": X serves in Y's ranks. The word "under", when it leads from X's verb to Y."""
-    trimmed = _from_phrase_head(_from_phrase_head(path)[::-1])[::-1]
+    trimmed = _between_phrase_heads(path)
     sides = ((trimmed, (first, second)), (trimmed[::-1], (second, first)))
     for ordered, (member, umbrella) in sides:
         words = [t.lower_ for t in ordered]
@@ -435,7 +430,7 @@ def joint_action(path: list[Token], first: Mention, second: Mention) -> Token | 
         verb = conjunct_root(first.head).head
         acts = [c for c in verb.children if c.dep_ == "dobj"]
         return next((w for act in acts for w in act.children if w.lower_ in JOINT_WORDS), None)
-    trimmed = _from_phrase_head(_from_phrase_head(path)[::-1])[::-1]
+    trimmed = _between_phrase_heads(path)
     for ordered in (trimmed, trimmed[::-1]):
         ordered = [t for t in ordered if not t.is_punct]
         if len(ordered) < 5:
@@ -464,6 +459,11 @@ def _head_past_commas(token: Token) -> Token:
     while head.is_punct and head.head.i != head.i:
         head = head.head
     return head
+
+
+def _between_phrase_heads(path: list[Token]) -> list[Token]:
+    """``path`` cut to run between the heads of the two names' phrases, at both ends."""
+    return _from_phrase_head(_from_phrase_head(path)[::-1])[::-1]
 
 
 def _from_phrase_head(path: list[Token]) -> list[Token]:

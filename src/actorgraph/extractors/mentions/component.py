@@ -800,9 +800,8 @@ def _in_main_clause(mention: Mention) -> bool:
     token = mention.head
     while token.dep_ not in ("nsubj", "nsubjpass", "pobj") and token.head.i != token.i:
         token = token.head
+    # "claimed by X": pobj -> agent -> verb
     verb = token.head.head if token.dep_ == "pobj" else token.head
-    if token.dep_ == "pobj":
-        verb = verb.head  # "claimed by X": pobj -> agent -> verb
     return verb.dep_ == "ROOT"
 
 
