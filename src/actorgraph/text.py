@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _LEADING_ARTICLE = re.compile(r"^the\s+", re.IGNORECASE)
@@ -27,6 +28,8 @@ _HYPHENS = re.compile(r"[-‐‑‒–—]")
 
 def fold_ascii(text: str) -> str:
     """Drop diacritics and marks such as ʿ, keeping the Latin letters underneath."""
+    if text.isascii():
+        return text
     decomposed = unicodedata.normalize("NFKD", text)
     kept = "".join(c for c in decomposed if not unicodedata.combining(c))
     kept = kept.replace("ʿ", "").replace("ʾ", "").replace("‘", "'").replace("’", "'")
@@ -57,8 +60,12 @@ def collapse_spaces(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+@lru_cache(maxsize=1 << 17)
 def normalise_name(name: str) -> str:
-    """The comparison key of a name: folded, lower case, hyphens as spaces, no article or "'s"."""
+    """The comparison key of a name: folded, lower case, hyphens as spaces, no article or "'s".
+
+    Cached: a large build compares the same few thousand names hundreds of thousands of times.
+    """
     key = fold_ascii(name).casefold()
     key = _HYPHENS.sub(" ", key)
     key = collapse_spaces(key)

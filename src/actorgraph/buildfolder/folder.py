@@ -48,7 +48,7 @@ from actorgraph.export.formats import DEFAULT_FORMATS, FORMATS, get_format
 from actorgraph.files import default_permissions, write_atomic
 from actorgraph.graph.core import Graph
 from actorgraph.graph.period import Bound, iso_bound, restrict
-from actorgraph.graph.rdfio import ntriples_bytes
+from actorgraph.graph.rdfio import ntriples_bytes, turtle_from_ntriples
 from actorgraph.maps import render_map
 from actorgraph.model import Article, ArticleExtraction, RecordError
 from actorgraph.reading import ArticleExtractionError, ArticleReadError
@@ -56,6 +56,8 @@ from actorgraph.store.oxigraph import STORE_NAME, remove_store, store_version, w
 
 if TYPE_CHECKING:
     from spacy.language import Language
+
+    from actorgraph.graph.rdf import Statement
 
 EXTRACTIONS_FILE = "extractions.jsonl"
 MANIFEST_FILE = "manifest.json"
@@ -193,13 +195,15 @@ def build_folder(
             timer.lap("merge")
             # The map is made first: an option that cannot be met fails before any file changes.
             page, notes = render_map(kg, **options) if "html" in chosen else (None, [])
-        files = [lines.path, *_write_outputs(kg, outdir, chosen, page and page.encode("utf-8"))]
+        rendered = _Rendered(statements, page)
+        files = [lines.path, *_write_outputs(kg, outdir, chosen, rendered)]
         timer.lap("export")
         if store:
-            files.append(write_store(outdir, ntriples_bytes(statements)))
+            files.append(write_store(outdir, rendered.ntriples()))
             timer.lap("store")
         else:
             remove_store(outdir)  # a store left by an earlier build would be out of date
+        del rendered  # the N-Triples: as large as the graph
         manifest = _manifest(kg, outdir, cache.fingerprint, chosen, files, len(statements))
         if since is not None or until is not None:
             manifest = _with_period(manifest, since, until, undated)
@@ -497,11 +501,38 @@ def _report_failure(
     on_error(error)
 
 
-def _write_outputs(kg: Graph, outdir: Path, chosen: list[str], page: bytes | None) -> list[Path]:
+class _Rendered:
+    """Outputs the build has made already (the map) or makes once for several files: the
+    N-Triples are the store's data, the ``ntriples`` format and what Turtle is written from."""
+
+    def __init__(self, statements: list[Statement], page: str | None) -> None:
+        self._statements = statements
+        self._ntriples: bytes | None = None
+        self.page = page.encode("utf-8") if page is not None else None
+
+    def ntriples(self) -> bytes:
+        if self._ntriples is None:
+            self._ntriples = ntriples_bytes(self._statements)
+        return self._ntriples
+
+    def get(self, name: str) -> bytes | None:
+        """The bytes of format ``name`` if made here, else None (the format renders them)."""
+        if name == "html":
+            return self.page
+        if name == "ntriples":
+            return self.ntriples()
+        if name == "turtle":
+            return turtle_from_ntriples(self.ntriples())
+        return None
+
+
+def _write_outputs(kg: Graph, outdir: Path, chosen: list[str], rendered: _Rendered) -> list[Path]:
     files = []
     for name in chosen:
         chosen_format = FORMATS[name]
-        data = page if name == "html" and page is not None else chosen_format.render(kg)
+        data = rendered.get(name)
+        if data is None:
+            data = chosen_format.render(kg)
         files.append(_write_if_changed(outdir / chosen_format.filename, data))
     for name, other in FORMATS.items():
         if name not in chosen:

@@ -44,7 +44,7 @@ def node_link_bytes(kg: Graph) -> bytes:
     edge per line: readable and diffable, and written by the C encoder (an indented dump
     runs in pure Python, several times slower on a large graph).
     """
-    data = nx.node_link_data(kg.to_networkx(), edges="edges")
+    data = nx.node_link_data(kg.networkx_view(), edges="edges")
     parts = []
     for key in sorted(data):
         value = data[key]

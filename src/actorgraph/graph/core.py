@@ -48,6 +48,7 @@ class Graph:
         self._extractions: dict[str, ArticleExtraction] = {}
         self._merged: MergedGraph | None = MergedGraph()
         self._statements: list[Statement] | None = None
+        self._networkx: nx.MultiDiGraph | None = None
 
     # -- building -------------------------------------------------------------------------
 
@@ -91,6 +92,7 @@ class Graph:
     def _changed(self) -> None:
         self._merged = None
         self._statements = None
+        self._networkx = None
 
     def _view(self) -> MergedGraph:
         if self._merged is None:
@@ -177,9 +179,23 @@ class Graph:
     # -- conversions (each lives in its own module) ------------------------------------
 
     def to_networkx(self) -> nx.MultiDiGraph:
+        """A new networkx ``MultiDiGraph`` of the graph, the caller's to change."""
         from actorgraph.graph.nxgraph import to_networkx
 
         return to_networkx(self)
+
+    def networkx_view(self) -> nx.MultiDiGraph:
+        """The networkx form made once and frozen (adding or removing raises), for code that
+        only reads it: a build's map and node-link JSON share one instead of making two.
+
+        >>> Graph().networkx_view().number_of_nodes()
+        0
+        """
+        import networkx as nx
+
+        if self._networkx is None:
+            self._networkx = nx.freeze(self.to_networkx())
+        return self._networkx
 
     def statements(self) -> list[Statement]:
         """The graph's RDF triples as sorted plain tuples (computed once, then reused)."""

@@ -53,7 +53,13 @@ def turtle_bytes(statements: Iterable[Statement]) -> bytes:
     order, since pyoxigraph's own follows a hash map.
     """
     # Parsed from N-Triples, the triples are made by pyoxigraph itself: faster than here.
-    triples = pyoxigraph.parse(ntriples_bytes(statements), format=pyoxigraph.RdfFormat.N_TRIPLES)
+    return turtle_from_ntriples(ntriples_bytes(statements))
+
+
+def turtle_from_ntriples(ntriples: bytes) -> bytes:
+    """:func:`turtle_bytes` of the statements that :func:`ntriples_bytes` wrote as ``ntriples``
+    (a build that writes both, and a store, makes the N-Triples once)."""
+    triples = pyoxigraph.parse(ntriples, format=pyoxigraph.RdfFormat.N_TRIPLES)
     body = pyoxigraph.serialize(triples, format=pyoxigraph.RdfFormat.TURTLE, prefixes=prefixes())
     start = 0
     while body.startswith(b"@prefix ", start):

@@ -28,7 +28,7 @@ from actorgraph.files import write_atomic
 from actorgraph.maps.assets import Assets, inline_script, inline_style, load_assets
 from actorgraph.maps.controls import controls_html
 from actorgraph.maps.data import MapData, build_map_data
-from actorgraph.maps.reduce import as_networkx
+from actorgraph.maps.reduce import read_only_networkx
 from actorgraph.maps.style import relation_style, type_style
 from actorgraph.maps.views import MapView, map_view
 
@@ -127,7 +127,7 @@ def view_notes(kg: Graph | nx.Graph, **options: Any) -> list[str]:
 
 def _view(kg: Graph | nx.Graph, settings: MapOptions) -> MapView:
     return map_view(
-        as_networkx(kg),
+        read_only_networkx(kg),
         settings.view,
         article_dates(kg),
         max_nodes=settings.max_nodes,

@@ -33,6 +33,12 @@ def as_networkx(graph: Graph | nx.Graph) -> nx.MultiDiGraph:
     return graph.to_networkx()
 
 
+def read_only_networkx(graph: Graph | nx.Graph) -> nx.MultiDiGraph:
+    """A ``MultiDiGraph`` of ``graph`` for reading only: a :class:`Graph`'s shared frozen
+    one (:meth:`Graph.networkx_view`), or a copy of a networkx graph."""
+    return as_networkx(graph) if isinstance(graph, nx.Graph) else graph.networkx_view()
+
+
 def reduce_view(
     kg_or_nx: Graph | nx.Graph,
     *,
