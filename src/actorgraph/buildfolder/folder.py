@@ -25,6 +25,7 @@ folder that the next build completes.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import os
@@ -186,24 +187,25 @@ def build_folder(
         if not inventory.winners:
             raise NoArticlesError("no readable articles in the given paths")
         timer.lap("extract")
-        with _StreamedFile(outdir / EXTRACTIONS_FILE) as lines:
-            kg = graph_type.from_extractions(
-                ArticleExtraction.from_record(lines.write_record(record))
-                for record in _in_period(inventory.records(), since, until, undated)
-            )
-            statements = kg.statements()
-            timer.lap("merge")
-            # The map is made first: an option that cannot be met fails before any file changes.
-            page, notes = render_map(kg, **options) if "html" in chosen else (None, [])
-        rendered = _Rendered(statements, page)
-        files = [lines.path, *_write_outputs(kg, outdir, chosen, rendered)]
-        timer.lap("export")
-        if store:
-            files.append(write_store(outdir, rendered.ntriples()))
-            timer.lap("store")
-        else:
-            remove_store(outdir)  # a store left by an earlier build would be out of date
-        del rendered  # the N-Triples: as large as the graph
+        with _collection_paused():
+            with _StreamedFile(outdir / EXTRACTIONS_FILE) as lines:
+                kg = graph_type.from_extractions(
+                    ArticleExtraction.from_record(lines.write_record(record))
+                    for record in _in_period(inventory.records(), since, until, undated)
+                )
+                statements = kg.statements()
+                timer.lap("merge")
+                # The map comes first: an option that cannot be met fails before any file changes.
+                page, notes = render_map(kg, **options) if "html" in chosen else (None, [])
+            rendered = _Rendered(statements, page)
+            files = [lines.path, *_write_outputs(kg, outdir, chosen, rendered)]
+            timer.lap("export")
+            if store:
+                files.append(write_store(outdir, rendered.ntriples()))
+                timer.lap("store")
+            else:
+                remove_store(outdir)  # a store left by an earlier build would be out of date
+            del rendered  # the N-Triples: as large as the graph
         manifest = _manifest(kg, outdir, cache.fingerprint, chosen, files, len(statements))
         if since is not None or until is not None:
             manifest = _with_period(manifest, since, until, undated)
@@ -678,6 +680,23 @@ def remove_leftovers(outdir: Path) -> None:
         path.unlink(missing_ok=True)
     for path in outdir.glob(".store-building-*"):
         shutil.rmtree(path, ignore_errors=True)
+
+
+@contextmanager
+def _collection_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector off while the graph is merged and rendered.
+
+    Those steps make millions of objects that live on, and each full collection walks all
+    of them again: pausing it takes about a quarter off a large build's merge. What they
+    make holds no reference cycles worth collecting before the build ends.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 class _Timer:

@@ -34,6 +34,7 @@ same graph therefore always gives the same triples in the same order.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
@@ -107,8 +108,18 @@ def decimal(value: float) -> str:
 
 
 def rdf_statements(kg: Graph) -> list[Statement]:
-    """Every triple of the graph once, sorted by subject (``rdf:type`` first), predicate, object."""
-    return sorted(set(_statements(kg)), key=_sort_key)
+    """Every triple of the graph once, sorted by subject (``rdf:type`` first), predicate, object.
+
+    Sorted subject by subject: the subjects once, then each subject's few triples, which
+    costs far less than one sort of every triple and gives exactly its order.
+    """
+    by_subject: dict[str, set[Statement]] = defaultdict(set)
+    for statement in _statements(kg):
+        by_subject[statement[0]].add(statement)
+    ordered: list[Statement] = []
+    for subject in sorted(by_subject):
+        ordered.extend(sorted(by_subject[subject], key=_sort_key))
+    return ordered
 
 
 def _sort_key(statement: Statement) -> str:

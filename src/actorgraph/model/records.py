@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from actorgraph.ontology import EntityType, EventKind, Relation
 from actorgraph.text import without_surrogates
@@ -248,7 +248,7 @@ class ArticleExtraction:
         entities = [
             Entity(
                 id=item["id"],
-                type=EntityType(item["type"]),
+                type=_member(EntityType, item["type"]),
                 name=item["name"],
                 aliases=list(item.get("aliases", [])),
                 iso3166_2=item.get("iso3166_2"),
@@ -272,7 +272,7 @@ class ArticleExtraction:
         facts = [
             Fact(
                 subject=item["subject"],
-                predicate=Relation(item["predicate"]),
+                predicate=_member(Relation, item["predicate"]),
                 object=item["object"],
                 confidence=float(item["confidence"]),
                 evidence=Evidence(
@@ -286,6 +286,16 @@ class ArticleExtraction:
             for item in record.get("relations", [])
         ]
         return cls(article=article, entities=entities, events=events, facts=facts)
+
+
+_Member = TypeVar("_Member", EntityType, Relation)
+
+
+def _member(enumeration: type[_Member], value: Any) -> _Member:
+    """``enumeration(value)`` by a dictionary lookup (a large build reads a million of
+    them); anything unknown still goes through the enumeration, for its error."""
+    member = enumeration._value2member_map_.get(value) if isinstance(value, str) else None
+    return member if member is not None else enumeration(value)  # type: ignore[return-value]
 
 
 def _with_valid_code_points(record: Any) -> Any:
