@@ -177,7 +177,10 @@ def make_mention_finder(nlp: Language, name: str) -> MentionFinder:
     """Find people, organisations and provinces; resolve "the group" and "its"."""
     register_extensions()
     return MentionFinder(
-        load_organisations(), load_gazetteer(), load_leaders(), VerbTest.of_pipeline(nlp)
+        load_organisations(),
+        load_gazetteer().load_towns(),
+        load_leaders(),
+        VerbTest.of_pipeline(nlp),
     )
 
 

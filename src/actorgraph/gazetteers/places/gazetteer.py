@@ -390,6 +390,15 @@ class Gazetteer:
                 table[skeleton(key)].append(("province", name, code, 0, -1))
         return {k: _unique_entries(v) for k, v in table.items() if len(k) >= _MIN_FUZZY_SKELETON}
 
+    def load_towns(self) -> Gazetteer:
+        """Load the GeoNames town index and the spelling-variant table now, not on the first
+        name looked up: a pipeline loads them with its model, before it forks workers that
+        then share them.
+        """
+        self._city_index()
+        _ = self._fuzzy_table
+        return self
+
     def _city_index(self) -> _CityIndex:
         if self._cities is None:
             self._cities = _CityIndex.load(self)
