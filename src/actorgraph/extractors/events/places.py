@@ -831,7 +831,7 @@ def _place_spans(sentence: Span, skip_until: int) -> list[tuple[Span, bool]]:
     for token in sentence:
         if token.i < skip_until:
             continue
-        if token.lower_ in PLACE_NOUNS | SUBPROVINCE_NOUNS and token.i > skip_until:
+        if token.lower_ in _UNIT_NOUNS and token.i > skip_until:
             start = token.i
             while start - 1 >= max(sentence.start, skip_until) and _name_part(doc[start - 1]):
                 start -= 1
@@ -849,6 +849,7 @@ def _place_spans(sentence: Span, skip_until: int) -> list[tuple[Span, bool]]:
     return sorted(spans, key=lambda pair: (pair[0].start, -len(pair[0]), pair[1]))
 
 
+_UNIT_NOUNS = PLACE_NOUNS | SUBPROVINCE_NOUNS
 _ENTITY_CACHE: dict[str, tuple[Doc, list[Span]]] = {}
 
 

@@ -278,10 +278,21 @@ def is_headline(sentence: Span) -> bool:
     opening = next((t for t in sentence if not t.is_space), None)
     if first is None or opening is None or opening.i != first.i:
         return False
-    last = next(t for t in reversed(sentence) if not t.is_space)
-    end = last.idx + len(last.text)
-    followed_by_break = last.i == len(doc) - 1 or "\n" in doc.text[end : end + 4]
+    backwards = (doc[i] for i in range(sentence.end - 1, sentence.start - 1, -1))
+    last = next(t for t in backwards if not t.is_space)
+    followed_by_break = last.i == len(doc) - 1 or "\n" in _text_after(last, 4)
     return followed_by_break and last.text not in (".", "!", "?", '"', "”")
+
+
+def _text_after(token: Token, length: int) -> str:
+    """The first ``length`` characters of the text after ``token`` (``doc.text`` would
+    join the whole document to read them)."""
+    doc, text = token.doc, token.whitespace_
+    for i in range(token.i + 1, len(doc)):
+        if len(text) >= length:
+            break
+        text += doc[i].text_with_ws
+    return text[:length]
 
 
 # -- reading a word ----------------------------------------------------------------------------

@@ -230,7 +230,22 @@ def in_headline(ent: Span) -> bool:
     A sentence full of names ("Dean Falk of State University of New York at Albany
     supports ...") is in title case too, but ends like a sentence.
     """
-    words = [t for t in ent.sent if not (t.is_space or t.is_punct) or t.text in ".!?"]
+    sentence = ent.sent
+    seen = _HEADLINES.get("doc")
+    if seen is None or seen[0] is not ent.doc:
+        seen = _HEADLINES["doc"] = (ent.doc, {})
+    answer = seen[1].get(sentence.start)
+    if answer is None:
+        answer = seen[1][sentence.start] = _is_headline_sentence(sentence)
+    return answer
+
+
+#: The last doc's answers by sentence start: every name of a sentence asks the same question.
+_HEADLINES: dict[str, tuple[Doc, dict[int, bool]]] = {}
+
+
+def _is_headline_sentence(sentence: Span) -> bool:
+    words = [t for t in sentence if not (t.is_space or t.is_punct) or t.text in ".!?"]
     if not words or words[-1].text in ".!?" or words[0].lower_ == "by":
         return False  # a sentence, or a byline ("By Yang Jianbai of the Economic Research")
     return is_headline_words(t.text for t in words if t.is_alpha or "-" in t.text)
