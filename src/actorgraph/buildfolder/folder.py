@@ -198,6 +198,7 @@ def build_folder(
                 # The map comes first: an option that cannot be met fails before any file changes.
                 page, notes = render_map(kg, **options) if "html" in chosen else (None, [])
             rendered = _Rendered(statements, page)
+            del page  # its bytes are in ``rendered``
             files = [lines.path, *_write_outputs(kg, outdir, chosen, rendered)]
             timer.lap("export")
             if store:

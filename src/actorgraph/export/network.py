@@ -45,15 +45,27 @@ def node_link_bytes(kg: Graph) -> bytes:
     runs in pure Python, several times slower on a large graph).
     """
     data = nx.node_link_data(kg.networkx_view(), edges="edges")
-    parts = []
-    for key in sorted(data):
+    # Written piece by piece: one string of the whole file would be several times its size.
+    out = io.BytesIO()
+    out.write(b"{\n")
+    for number, key in enumerate(sorted(data)):
         value = data[key]
-        if isinstance(value, list):
-            items = ",\n".join(_compact(item) for item in value)
-            parts.append(f"{json.dumps(key)}: [\n{items}\n]" if items else f"{json.dumps(key)}: []")
+        if number:
+            out.write(b",\n")
+        out.write(json.dumps(key).encode() + b": ")
+        if not isinstance(value, list):
+            out.write(_compact(value).encode("utf-8"))
+        elif not value:
+            out.write(b"[]")
         else:
-            parts.append(f"{json.dumps(key)}: {_compact(value)}")
-    return ("{\n" + ",\n".join(parts) + "\n}\n").encode("utf-8")
+            out.write(b"[\n")
+            for position, item in enumerate(value):
+                if position:
+                    out.write(b",\n")
+                out.write(_compact(item).encode("utf-8"))
+            out.write(b"\n]")
+    out.write(b"\n}\n")
+    return out.getvalue()
 
 
 def _compact(value: Any) -> str:

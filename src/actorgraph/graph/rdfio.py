@@ -23,9 +23,10 @@ agr:x rdfs:label "X" .
 
 from __future__ import annotations
 
+import io
 import json
 from collections.abc import Iterable, Sequence
-from itertools import groupby
+from itertools import groupby, islice
 from typing import Any
 
 import pyoxigraph
@@ -66,8 +67,18 @@ def turtle_from_ntriples(ntriples: bytes) -> bytes:
         start = body.index(b"\n", start) + 1
     header = "".join(f"@prefix {prefix}: <{iri}> .\n" for prefix, iri in prefixes().items())
     # Literals never hold a raw line break (pyoxigraph escapes it), so " .\n" ends a subject.
-    blocks = body[start:].replace(b" .\n", b" .\n\n").rstrip(b"\n")
-    return header.encode("utf-8") + (b"\n" + blocks + b"\n" if blocks else b"")
+    blocks = body[start:].replace(b" .\n", b" .\n\n")
+    del body  # a large graph's Turtle is held twice at most, not four times
+    end = len(blocks)
+    while end and blocks[end - 1] == 0x0A:
+        end -= 1
+    out = io.BytesIO()
+    out.write(header.encode("utf-8"))
+    if end:
+        out.write(b"\n")
+        out.write(memoryview(blocks)[:end])
+        out.write(b"\n")
+    return out.getvalue()
 
 
 def ntriples_bytes(statements: Iterable[Statement]) -> bytes:
@@ -76,7 +87,16 @@ def ntriples_bytes(statements: Iterable[Statement]) -> bytes:
     Written here rather than through pyoxigraph objects, which cost more to make than to
     serialise; the bytes are pyoxigraph's own (``tests/test_large_outputs.py`` compares them).
     """
-    return "".join(map(_ntriples_line, statements)).encode("utf-8")
+    # Encoded a slice at a time: one string of a large graph's every line would hold four
+    # bytes a character as soon as one literal is in a non-Latin script.
+    out = io.BytesIO()
+    lines = iter(statements)
+    while chunk := "".join(map(_ntriples_line, islice(lines, _LINES_AT_A_TIME))):
+        out.write(chunk.encode("utf-8"))
+    return out.getvalue()
+
+
+_LINES_AT_A_TIME = 20_000
 
 
 def _ntriples_line(statement: Statement) -> str:
