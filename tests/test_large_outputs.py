@@ -15,7 +15,12 @@ from rdflib.namespace import RDF, XSD
 
 from actorgraph.graph.rdf import IRI, _sort_key, oxigraph_triples
 from actorgraph.graph.rdfio import ntriples_bytes, turtle_bytes
-from actorgraph.store.oxigraph import TRIPLES_FILE, _patch_copy, write_store
+from actorgraph.store.oxigraph import (
+    TRIPLES_FILE,
+    _patch_copy,
+    ntriples_difference,
+    write_store,
+)
 
 TYPE, STRING, INTEGER = str(RDF.type), str(XSD.string), str(XSD.integer)
 A, B = "https://w3id.org/actorgraph/resource/a", "https://w3id.org/actorgraph/resource/ab"
@@ -115,6 +120,35 @@ def test_a_small_change_patches_a_copy_of_the_previous_store(tmp_path: Path) -> 
     assert second != first and not first.exists()
     assert _contents(second) == _contents(fresh)
     assert (second / TRIPLES_FILE).read_bytes() == ntriples_bytes(after)
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_the_subject_by_subject_difference_is_the_difference_of_the_lines(seed: int) -> None:
+    chooser = random.Random(seed)
+    before = [*synthetic_graph(60).statements(), (A, P, "a", STRING), (B, P, "ab", STRING)]
+    after = [s for s in before if chooser.random() > 0.05]  # some triples and subjects go
+    after += [(A, P, "changed", STRING), (B + "c", P, "a new subject", STRING)]
+    after += [(s, p, o + " edited", d) for s, p, o, d in before if d and chooser.random() < 0.02]
+    old = ntriples_bytes(sorted(set(before), key=_sort_key))
+    new = ntriples_bytes(sorted(set(after), key=_sort_key))
+    removed, added = ntriples_difference(old, new)
+    assert removed == set(old.splitlines()) - set(new.splitlines())
+    assert added == set(new.splitlines()) - set(old.splitlines())
+    assert removed and added
+    assert ntriples_difference(new, new) == (set(), set())
+
+
+def test_triples_out_of_subject_order_are_not_patched_but_loaded_afresh(tmp_path: Path) -> None:
+    statements = sorted(set(synthetic_graph(30).statements()), key=_sort_key)
+    shuffled = ntriples_bytes(statements[len(statements) // 2 :] + statements[: len(statements) // 2])
+    with pytest.raises(ValueError, match="order"):
+        ntriples_difference(shuffled, ntriples_bytes(statements))
+    previous = tmp_path / "previous"
+    (previous / "data").mkdir(parents=True)
+    (previous / TRIPLES_FILE).write_bytes(shuffled)
+    building = tmp_path / "building"
+    building.mkdir()
+    assert not _patch_copy(previous, building, ntriples_bytes(statements))
 
 
 def test_a_large_change_or_an_unknown_store_loads_afresh(tmp_path: Path) -> None:
