@@ -115,6 +115,26 @@ def test_networkx_form(two_articles: KnowledgeGraph) -> None:
     assert {e["title"] for e in data["evidence"]} == {"Title of a.txt", "Title of b.txt"}
 
 
+def test_the_shared_networkx_view_is_frozen_and_follows_changes(
+    two_articles: KnowledgeGraph,
+) -> None:
+    view = two_articles.networkx_view()
+    assert view is two_articles.networkx_view()
+    assert nx.utils.graphs_equal(view, two_articles.to_networkx())
+    with pytest.raises(nx.NetworkXError, match="Frozen"):
+        view.add_node("someone/else")
+    mine = two_articles.to_networkx()
+    mine.add_node("someone/else")  # a copy of one's own stays free to change
+    assert "someone/else" not in two_articles.networkx_view()
+    two_articles.add(
+        extraction("d.txt", "Omar, of Hamas.", person="Omar Ali", organisation="Hamas")
+    )
+    assert two_articles.networkx_view() is not view
+    assert any(d.get("label") == "Hamas" for _, d in two_articles.networkx_view().nodes(data=True))
+    two_articles.release_views()
+    assert nx.utils.graphs_equal(two_articles.networkx_view(), two_articles.to_networkx())
+
+
 def test_rdf_has_direct_triples_and_provenance(two_articles: KnowledgeGraph) -> None:
     turtle = two_articles.to_turtle()
     assert "ns1:" not in turtle

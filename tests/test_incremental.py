@@ -6,6 +6,7 @@ with SIGKILL at any moment is completed by the next run into exactly the fresh r
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import shutil
@@ -93,6 +94,25 @@ def test_a_grown_and_edited_corpus_equals_a_fresh_build(
     third = build([corpus], outdir, nlp)
     assert (third.extracted, third.reused) == (0, 4)
     assert_same_build(outdir, tmp_path / "fresh")
+
+
+@pytest.mark.parametrize("collecting", [True, False])
+def test_a_build_leaves_the_garbage_collector_as_it_found_it(
+    nlp, corpus: Path, tmp_path: Path, collecting: bool
+) -> None:
+    was = gc.isenabled()
+    gc.enable() if collecting else gc.disable()
+    try:
+        result = build([corpus], tmp_path / "out", nlp)
+        assert gc.isenabled() is collecting
+        with pytest.raises(ValueError, match="no node"):  # a build that fails half-way
+            build([corpus], tmp_path / "out", nlp, map_options={"focus": "Nobody At All"})
+        assert gc.isenabled() is collecting
+    finally:
+        gc.enable() if was else gc.disable()
+    # The triples and the networkx form were let go after writing, and come back on demand.
+    assert result.triples == len(result.graph.statements()) > 0
+    assert result.graph.networkx_view().number_of_nodes() == len(result.graph)
 
 
 def test_builds_are_deterministic_whatever_the_input_order(

@@ -207,7 +207,10 @@ def build_folder(
             else:
                 remove_store(outdir)  # a store left by an earlier build would be out of date
             del rendered  # the N-Triples: as large as the graph
-        manifest = _manifest(kg, outdir, cache.fingerprint, chosen, files, len(statements))
+            triples = len(statements)
+            del statements
+            kg.release_views()  # made again if the caller asks for them
+        manifest = _manifest(kg, outdir, cache.fingerprint, chosen, files, triples)
         if since is not None or until is not None:
             manifest = _with_period(manifest, since, until, undated)
         write_atomic(outdir / MANIFEST_FILE, manifest)  # last: it vouches for the files above
@@ -220,7 +223,7 @@ def build_folder(
         reused=len(inventory.winners) - extracted,
         files=[path for path in files if path.name != STORE_NAME],
         duplicates=sorted(inventory.duplicates),
-        triples=len(statements),
+        triples=triples,
         seconds=timer.laps,
         map_notes=notes,
         extraction=status,

@@ -197,6 +197,18 @@ class Graph:
             self._networkx = nx.freeze(self.to_networkx())
         return self._networkx
 
+    def release_views(self) -> None:
+        """Drop the networkx form and the RDF triples kept for reuse (each is as large as
+        the graph); they are made again when next asked for.
+
+        >>> graph = Graph()
+        >>> graph.statements(); graph.release_views(); graph.statements()
+        []
+        []
+        """
+        self._statements = None
+        self._networkx = None
+
     def statements(self) -> list[Statement]:
         """The graph's RDF triples as sorted plain tuples (computed once, then reused)."""
         from actorgraph.graph.rdf import rdf_statements
