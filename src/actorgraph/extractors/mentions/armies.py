@@ -56,7 +56,9 @@ def army_nouns(doc: Doc, taken: set[int]) -> list[Span]:
     "the army's", "army chief", "the military said"; ``taken`` holds tokens already named."""
     spans = []
     for token in doc:
-        if token.i in taken or token.ent_type_ or not _is_national_force_noun(token):
+        if token.lower_ not in NATIONAL_FORCE_WORDS or token.i in taken or token.ent_type_:
+            continue
+        if not _is_national_force_noun(token):
             continue
         start = token.i - 1 if token.i > 0 and doc[token.i - 1].lower_ == "the" else token.i
         spans.append(doc[start : token.i + 1])
@@ -70,7 +72,7 @@ def possessed_armies(
     before the noun."""
     found = []
     for token in doc:
-        if token.i in taken or token.lower_ not in NATIONAL_FORCE_WORDS or token.pos_ != "NOUN":
+        if token.lower_ not in NATIONAL_FORCE_WORDS or token.i in taken or token.pos_ != "NOUN":
             continue
         owners = [c for c in token.children if c.dep_ == "poss" and c.ent_type_ == "GPE"]
         if len(owners) != 1 or owners[0].i in taken:
