@@ -87,8 +87,8 @@ def ntriples_bytes(statements: Iterable[Statement]) -> bytes:
     Written here rather than through pyoxigraph objects, which cost more to make than to
     serialise; the bytes are pyoxigraph's own (``tests/test_large_outputs.py`` compares them).
     """
-    # Encoded a slice at a time: one string of a large graph's every line would hold four
-    # bytes a character as soon as one literal is in a non-Latin script.
+    # Encoded a slice at a time: one string of every line of a large graph would take two or
+    # four bytes a character as soon as one literal held a character outside Latin-1.
     out = io.BytesIO()
     lines = iter(statements)
     while chunk := "".join(map(_ntriples_line, islice(lines, _LINES_AT_A_TIME))):
