@@ -3,8 +3,31 @@
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
+from typing import Any, TypeVar
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
+
+_Value = TypeVar("_Value")
+
+#: Per name, the last doc asked about and what was worked out for it.
+_LAST_DOC: dict[str, tuple[Doc, Any]] = {}
+
+
+def once_per_doc(doc: Doc, name: str, make: Callable[[], _Value]) -> _Value:
+    """``make()``, worked out once per doc and kept until another doc is asked about under
+    ``name``: for what several tests of one doc read again and again (its entities, which
+    of its lines are headlines).
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("a b")
+    >>> once_per_doc(doc, "example", lambda: [1]) is once_per_doc(doc, "example", list)
+    True
+    """
+    kept = _LAST_DOC.get(name)
+    if kept is None or kept[0] is not doc:
+        kept = _LAST_DOC[name] = (doc, make())
+    return kept[1]
 
 
 def dependency_path(a: Token, b: Token) -> list[Token]:

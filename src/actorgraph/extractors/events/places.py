@@ -45,6 +45,7 @@ from actorgraph.extractors.lexicon import (
     SUBPROVINCE_NOUNS,
 )
 from actorgraph.extractors.mentions import Mention
+from actorgraph.extractors.syntax import once_per_doc
 from actorgraph.gazetteers.places import Gazetteer, PlaceMatch, Province, name_key
 from actorgraph.ontology import EntityType
 
@@ -850,17 +851,14 @@ def _place_spans(sentence: Span, skip_until: int) -> list[tuple[Span, bool]]:
 
 
 _UNIT_NOUNS = PLACE_NOUNS | SUBPROVINCE_NOUNS
-_ENTITY_CACHE: dict[str, tuple[Doc, list[Span]]] = {}
 
 
 def _place_entities(doc: Doc) -> list[Span]:
     """The doc's GPE, LOC and FAC entities, read once per doc (``doc.ents`` builds them anew
     on every call)."""
-    cached = _ENTITY_CACHE.get("last")
-    if cached is None or cached[0] is not doc:
-        cached = (doc, [e for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC")])
-        _ENTITY_CACHE["last"] = cached
-    return cached[1]
+    return once_per_doc(
+        doc, "place entities", lambda: [e for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC")]
+    )
 
 
 def _introduces_a_place(token: Token) -> bool:

@@ -34,6 +34,7 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Span, Token
 
 from actorgraph.extractors.lexicon import NAME_TITLES, ORGANISATION_NAME_WORDS, SUBPROVINCE_NOUNS
+from actorgraph.extractors.syntax import once_per_doc
 from actorgraph.gazetteers.places import Gazetteer
 from actorgraph.text import normalise_name
 
@@ -231,17 +232,11 @@ def in_headline(ent: Span) -> bool:
     supports ...") is in title case too, but ends like a sentence.
     """
     sentence = ent.sent
-    seen = _HEADLINES.get("doc")
-    if seen is None or seen[0] is not ent.doc:
-        seen = _HEADLINES["doc"] = (ent.doc, {})
-    answer = seen[1].get(sentence.start)
-    if answer is None:
-        answer = seen[1][sentence.start] = _is_headline_sentence(sentence)
-    return answer
-
-
-#: The last doc's answers by sentence start: every name of a sentence asks the same question.
-_HEADLINES: dict[str, tuple[Doc, dict[int, bool]]] = {}
+    # Every name of a sentence asks the same question: answered once per sentence.
+    answers: dict[int, bool] = once_per_doc(ent.doc, "headline sentences", dict)
+    if sentence.start not in answers:
+        answers[sentence.start] = _is_headline_sentence(sentence)
+    return answers[sentence.start]
 
 
 def _is_headline_sentence(sentence: Span) -> bool:
