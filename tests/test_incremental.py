@@ -265,3 +265,27 @@ def test_building_without_a_store_removes_the_old_one(nlp, corpus: Path, tmp_pat
     build([corpus], outdir, nlp, store=False)
     assert not (outdir / "store").exists()
     assert not list(outdir.glob(".store-*"))
+
+
+def test_streamed_outputs_are_the_formats_bytes_and_leave_no_scratch_file(
+    nlp, corpus: Path, tmp_path: Path
+) -> None:
+    from actorgraph.export.formats import FORMATS
+
+    outdir = tmp_path / "out"
+    result = build([corpus], outdir, nlp, formats=["turtle", "ntriples", "json"])
+    kg = result.graph
+    for name in ("turtle", "ntriples", "json"):
+        written = (outdir / FORMATS[name].filename).read_bytes()
+        assert written == FORMATS[name].render(kg), name
+    ntriples = (outdir / "graph.nt").read_bytes()
+    assert (outdir / "store" / "triples.nt").read_bytes() == ntriples
+    assert result.triples == ntriples.count(b"\n") == len(kg.statements())
+    assert not list(outdir.glob(".*.tmp"))
+    # Run again unchanged: nothing is rewritten, and the store is the same one.
+    before = {path.name: path.stat().st_mtime_ns for path in outdir.glob("graph.*")}
+    store = (outdir / "store").resolve()
+    build([corpus], outdir, nlp, formats=["turtle", "ntriples", "json"])
+    assert {path.name: path.stat().st_mtime_ns for path in outdir.glob("graph.*")} == before
+    assert (outdir / "store").resolve() == store
+    assert not list(outdir.glob(".*.tmp"))

@@ -4,8 +4,10 @@ view for the map page and its notes, a bounded page for events reported many tim
 
 from __future__ import annotations
 
+import io
 import json
 import random
+from collections import Counter
 from pathlib import Path
 
 import pyoxigraph
@@ -13,8 +15,16 @@ import pytest
 from benchmarks.synthetic import synthetic_graph
 from rdflib.namespace import RDF, XSD
 
-from actorgraph.graph.rdf import IRI, _sort_key, oxigraph_triples
-from actorgraph.graph.rdfio import ntriples_bytes, turtle_bytes
+from actorgraph.graph.rdf import IRI, _sort_key, iter_statements, oxigraph_triples
+from actorgraph.graph.rdfio import (
+    _SubjectsApart,
+    ntriples_bytes,
+    prefixes,
+    turtle_bytes,
+    turtle_from_ntriples,
+    write_turtle_from_ntriples,
+)
+from actorgraph.ontology import AG, AGR
 from actorgraph.store.oxigraph import (
     TRIPLES_FILE,
     _patch_copy,
@@ -90,6 +100,11 @@ def test_the_sort_key_orders_as_the_tuple_does() -> None:
     assert len({_sort_key(s) for s in statements}) == len(statements)
 
 
+def _file(path: Path, statements: list[tuple[str, str, str, str]]) -> Path:
+    path.write_bytes(ntriples_bytes(statements))
+    return path
+
+
 def _contents(store_folder: Path) -> set[str]:
     store = pyoxigraph.Store.read_only(str(store_folder / "data"))
     return {str(quad) for quad in store}
@@ -106,7 +121,8 @@ def test_a_small_change_patches_a_copy_of_the_previous_store(tmp_path: Path) -> 
     assert (first / TRIPLES_FILE).read_bytes() == ntriples_bytes(before)
     patched = tmp_path / "patched"
     patched.mkdir()
-    assert _patch_copy(first, patched, ntriples_bytes(after))
+    (patched / TRIPLES_FILE).write_bytes(ntriples_bytes(after))
+    assert _patch_copy(first, patched, patched / TRIPLES_FILE)
     fresh = tmp_path / "fresh"
     fresh.mkdir()
     pyoxigraph.Store(str(fresh / "data")).bulk_load(
@@ -138,6 +154,17 @@ def test_the_subject_by_subject_difference_is_the_difference_of_the_lines(seed: 
     assert ntriples_difference(new, new) == (set(), set())
 
 
+def test_the_difference_read_from_files_is_the_difference_of_the_bytes(tmp_path: Path) -> None:
+    before = sorted(set(synthetic_graph(80).statements()), key=_sort_key)
+    after = [*before[5:-7], (A, P, "changed", STRING)]
+    after = sorted(set(after), key=_sort_key)
+    old, new = _file(tmp_path / "old.nt", before), _file(tmp_path / "new.nt", after)
+    with old.open("rb") as left, new.open("rb") as right:
+        streamed = ntriples_difference(left, right)
+    assert streamed == ntriples_difference(old.read_bytes(), new.read_bytes())
+    assert streamed[0] and streamed[1]
+
+
 def test_triples_out_of_subject_order_are_not_patched_but_loaded_afresh(tmp_path: Path) -> None:
     statements = sorted(set(synthetic_graph(30).statements()), key=_sort_key)
     shuffled = ntriples_bytes(statements[len(statements) // 2 :] + statements[: len(statements) // 2])
@@ -148,7 +175,7 @@ def test_triples_out_of_subject_order_are_not_patched_but_loaded_afresh(tmp_path
     (previous / TRIPLES_FILE).write_bytes(shuffled)
     building = tmp_path / "building"
     building.mkdir()
-    assert not _patch_copy(previous, building, ntriples_bytes(statements))
+    assert not _patch_copy(previous, building, _file(tmp_path / "new.nt", statements))
 
 
 def test_a_large_change_or_an_unknown_store_loads_afresh(tmp_path: Path) -> None:
@@ -158,9 +185,9 @@ def test_a_large_change_or_an_unknown_store_loads_afresh(tmp_path: Path) -> None
     outdir.mkdir()
     write_store(outdir, ntriples_bytes(before))
     previous = (outdir / "store").resolve()
-    assert not _patch_copy(previous, tmp_path / "x", ntriples_bytes(other))
+    assert not _patch_copy(previous, tmp_path / "x", _file(tmp_path / "other.nt", other))
     (previous / TRIPLES_FILE).unlink()  # a store written before stores kept their triples
-    assert not _patch_copy(previous, tmp_path / "y", ntriples_bytes(before[:-1]))
+    assert not _patch_copy(previous, tmp_path / "y", _file(tmp_path / "less.nt", before[:-1]))
     write_store(outdir, ntriples_bytes(other))
     assert _contents((outdir / "store").resolve()) == {
         str(q)
@@ -223,3 +250,75 @@ def test_a_damaged_previous_store_is_loaded_afresh(tmp_path: Path) -> None:
         str(q)
         for q in pyoxigraph.parse(ntriples_bytes(after), format=pyoxigraph.RdfFormat.N_TRIPLES)
     }
+
+
+def _turtle_in_one_piece(ntriples: bytes) -> bytes:
+    """The Turtle as it was made before it was streamed: all of pyoxigraph's output at once,
+    its prefix lines dropped for the fixed block, a blank line after every subject."""
+    triples = pyoxigraph.parse(ntriples, format=pyoxigraph.RdfFormat.N_TRIPLES)
+    body = pyoxigraph.serialize(triples, format=pyoxigraph.RdfFormat.TURTLE, prefixes=prefixes())
+    lines = body.split(b"\n")
+    while lines and lines[0].startswith(b"@prefix "):
+        lines.pop(0)
+    blocks = b"\n".join(lines).replace(b" .\n", b" .\n\n").rstrip(b"\n")
+    header = "".join(f"@prefix {p}: <{iri}> .\n" for p, iri in prefixes().items()).encode()
+    return header + (b"\n" + blocks + b"\n" if blocks else b"")
+
+
+class _Chunks(io.BytesIO):
+    """A stream that pyoxigraph's Turtle reaches in pieces of 1 to 9 bytes."""
+
+    def __init__(self, seed: int) -> None:
+        super().__init__()
+        self.rng = random.Random(seed)
+
+    def feed(self, data: bytes, writer: _SubjectsApart) -> None:
+        position = 0
+        while position < len(data):
+            step = self.rng.randint(1, 9)
+            writer.write(data[position : position + step])
+            position += step
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_turtle_streamed_in_any_pieces_is_turtle_made_in_one(tmp_path: Path, seed: int) -> None:
+    statements = list(synthetic_graph(40, seed=seed).statements())
+    statements += [(A, P, text, STRING) for text in AWKWARD if " ." not in text]
+    statements = sorted(set(statements), key=_sort_key)
+    ntriples = ntriples_bytes(statements)
+    expected = _turtle_in_one_piece(ntriples)
+    path = _file(tmp_path / "graph.nt", statements)
+    with (tmp_path / "graph.ttl").open("wb") as stream:
+        write_turtle_from_ntriples(path, stream)
+    assert (tmp_path / "graph.ttl").read_bytes() == expected == turtle_bytes(statements)
+    raw = pyoxigraph.serialize(
+        pyoxigraph.parse(ntriples, format=pyoxigraph.RdfFormat.N_TRIPLES),
+        format=pyoxigraph.RdfFormat.TURTLE,
+        prefixes=prefixes(),
+    )
+    out = _Chunks(seed)
+    header = expected[: expected.index(b"\n\n") + 1]
+    out.write(header)
+    writer = _SubjectsApart(out)
+    out.feed(raw, writer)
+    writer.close()
+    assert out.getvalue() == expected
+
+
+def test_turtle_of_no_triples_is_the_prefix_block() -> None:
+    assert turtle_from_ntriples(b"") == _turtle_in_one_piece(b"")
+    assert turtle_from_ntriples(b"").decode().count("@prefix") == len(prefixes())
+
+
+def test_streamed_statements_are_sorted_once_each_with_every_fact() -> None:
+    kg = synthetic_graph(150)
+    statements = list(iter_statements(kg))
+    assert statements == sorted(set(statements), key=_sort_key)
+    types = Counter(obj for _, predicate, obj, _ in statements if predicate == TYPE)
+    assert types[str(AG.Assertion)] == len(kg.edges)
+    assert types[str(AG.Evidence)] == sum(len(edge.evidence) for edge in kg.edges.values())
+    direct = {(s, p, o) for s, p, o, d in statements if d == IRI}
+    assert all(
+        (str(AGR) + e.subject, str(e.predicate.iri), str(AGR) + e.object) in direct
+        for e in kg.edges.values()
+    )

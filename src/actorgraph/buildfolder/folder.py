@@ -49,7 +49,8 @@ from actorgraph.export.formats import DEFAULT_FORMATS, FORMATS, get_format
 from actorgraph.files import default_permissions, write_atomic
 from actorgraph.graph.core import Graph
 from actorgraph.graph.period import Bound, iso_bound, restrict
-from actorgraph.graph.rdfio import ntriples_bytes, turtle_from_ntriples
+from actorgraph.graph.rdf import iter_statements
+from actorgraph.graph.rdfio import write_ntriples, write_turtle_from_ntriples
 from actorgraph.maps import render_map
 from actorgraph.model import Article, ArticleExtraction, RecordError
 from actorgraph.reading import ArticleExtractionError, ArticleReadError
@@ -58,7 +59,6 @@ from actorgraph.store.oxigraph import STORE_NAME, remove_store, store_version, w
 if TYPE_CHECKING:
     from spacy.language import Language
 
-    from actorgraph.graph.rdf import Statement
 
 EXTRACTIONS_FILE = "extractions.jsonl"
 MANIFEST_FILE = "manifest.json"
@@ -193,24 +193,22 @@ def build_folder(
                     ArticleExtraction.from_record(lines.write_record(record))
                     for record in _in_period(inventory.records(), since, until, undated)
                 )
-                statements = kg.statements()
+                kg.stats()  # merged now, for the timer
                 timer.lap("merge")
                 # The map comes first: an option that cannot be met fails before any file changes.
                 page, notes = render_map(kg, **options) if "html" in chosen else (None, [])
-            rendered = _Rendered(statements, page)
-            del page  # its bytes are in ``rendered``
-            files = [lines.path, *_write_outputs(kg, outdir, chosen, rendered)]
-            timer.lap("export")
-            if store:
-                files.append(write_store(outdir, rendered.ntriples()))
-                timer.lap("store")
-            else:
-                remove_store(outdir)  # a store left by an earlier build would be out of date
-            del rendered  # the N-Triples: as large as the graph
-            triples = len(statements)
-            del statements
+            with _Triples(kg, outdir) as triples:
+                files = [lines.path, *_write_outputs(kg, outdir, chosen, page, triples)]
+                del page
+                timer.lap("export")
+                if store:
+                    files.append(write_store(outdir, triples.path()))
+                    timer.lap("store")
+                else:
+                    remove_store(outdir)  # a store left by an earlier build would be out of date
+                triple_count = triples.count()
             kg.release_views()  # made again if the caller asks for them
-        manifest = _manifest(kg, outdir, cache.fingerprint, chosen, files, triples)
+        manifest = _manifest(kg, outdir, cache.fingerprint, chosen, files, triple_count)
         if since is not None or until is not None:
             manifest = _with_period(manifest, since, until, undated)
         write_atomic(outdir / MANIFEST_FILE, manifest)  # last: it vouches for the files above
@@ -223,7 +221,7 @@ def build_folder(
         reused=len(inventory.winners) - extracted,
         files=[path for path in files if path.name != STORE_NAME],
         duplicates=sorted(inventory.duplicates),
-        triples=triples,
+        triples=triple_count,
         seconds=timer.laps,
         map_notes=notes,
         extraction=status,
@@ -507,39 +505,59 @@ def _report_failure(
     on_error(error)
 
 
-class _Rendered:
-    """Outputs the build has made already (the map) or makes once for several files: the
-    N-Triples are the store's data, the ``ntriples`` format and what Turtle is written from."""
+class _Triples:
+    """The graph's N-Triples, streamed once into a scratch file of the build folder: the
+    store's data, the ``ntriples`` format and what Turtle is written from. Never held in
+    memory whole; the file goes when the build leaves the block (or a later build's
+    :func:`remove_leftovers` removes it)."""
 
-    def __init__(self, statements: list[Statement], page: str | None) -> None:
-        self._statements = statements
-        self._ntriples: bytes | None = None
-        self.page = page.encode("utf-8") if page is not None else None
+    def __init__(self, kg: Graph, outdir: Path) -> None:
+        self._kg = kg
+        self._outdir = outdir
+        self._path: Path | None = None
+        self._count = 0
 
-    def ntriples(self) -> bytes:
-        if self._ntriples is None:
-            self._ntriples = ntriples_bytes(self._statements)
-        return self._ntriples
+    def __enter__(self) -> _Triples:
+        return self
 
-    def get(self, name: str) -> bytes | None:
-        """The bytes of format ``name`` if made here, else None (the format renders them)."""
-        if name == "html":
-            return self.page
-        if name == "ntriples":
-            return self.ntriples()
-        if name == "turtle":
-            return turtle_from_ntriples(self.ntriples())
-        return None
+    def path(self) -> Path:
+        """The N-Triples file, written on first use."""
+        if self._path is None:
+            handle, name = tempfile.mkstemp(prefix=".triples.", suffix=".tmp", dir=self._outdir)
+            self._path = Path(name)
+            os.chmod(name, default_permissions())  # the store's copy is linked to it
+            with os.fdopen(handle, "wb") as stream:
+                self._count = write_ntriples(iter_statements(self._kg), stream)
+                stream.flush()
+                os.fsync(stream.fileno())
+        return self._path
+
+    def count(self) -> int:
+        """How many triples the graph has."""
+        return self._count if self._path is not None else len(self._kg.statements())
+
+    def __exit__(self, *exception: object) -> None:
+        if self._path is not None:
+            self._path.unlink(missing_ok=True)
 
 
-def _write_outputs(kg: Graph, outdir: Path, chosen: list[str], rendered: _Rendered) -> list[Path]:
+def _write_outputs(
+    kg: Graph, outdir: Path, chosen: list[str], page: str | None, triples: _Triples
+) -> list[Path]:
     files = []
     for name in chosen:
         chosen_format = FORMATS[name]
-        data = rendered.get(name)
-        if data is None:
-            data = chosen_format.render(kg)
-        files.append(_write_if_changed(outdir / chosen_format.filename, data))
+        path = outdir / chosen_format.filename
+        if name == "ntriples":
+            _link_if_changed(triples.path(), path)
+        elif name == "turtle":
+            with _StreamedFile(path) as stream:
+                write_turtle_from_ntriples(triples.path(), stream)
+        elif name == "html" and page is not None:
+            _write_if_changed(path, page.encode("utf-8"))
+        else:
+            _write_if_changed(path, chosen_format.render(kg))
+        files.append(path)
     for name, other in FORMATS.items():
         if name not in chosen:
             (outdir / other.filename).unlink(missing_ok=True)
@@ -549,16 +567,39 @@ def _write_outputs(kg: Graph, outdir: Path, chosen: list[str], rendered: _Render
 def _write_if_changed(path: Path, data: bytes) -> Path:
     """Write atomically, unless the file already holds exactly these bytes."""
     try:
-        if path.stat().st_size == len(data) and path.read_bytes() == data:
-            return path
+        unchanged = path.stat().st_size == len(data) and _file_digest(path) == _digest(data)
     except OSError:
-        pass
-    write_atomic(path, data)
+        unchanged = False
+    if not unchanged:
+        write_atomic(path, data)
     return path
 
 
+def _link_if_changed(source: Path, path: Path) -> None:
+    """Put the finished file ``source`` at ``path`` too (a hard link, else a copy), atomically,
+    unless ``path`` already holds the same bytes."""
+    if _file_digest(path) == _file_digest(source):
+        return
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    temporary.unlink(missing_ok=True)
+    try:
+        try:
+            os.link(source, temporary)
+        except OSError:  # another file system, or no hard links here
+            shutil.copyfile(source, temporary)
+        os.chmod(temporary, default_permissions())
+        os.replace(temporary, path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
 class _StreamedFile:
-    """A file written line by line into a temporary file, put in place only on success.
+    """A file written piece by piece into a temporary file, put in place only on success.
 
     It replaces the file only when its bytes differ, so an unchanged build leaves it alone;
     on any error (or an interrupt) the temporary file goes and the old file stays.
@@ -575,10 +616,15 @@ class _StreamedFile:
         self._stream = os.fdopen(handle, "wb")
         return self
 
-    def write_record(self, record: dict[str, Any]) -> dict[str, Any]:
-        data = (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8")
+    def write(self, data: bytes) -> int:
         self._digest.update(data)
-        self._stream.write(data)
+        return self._stream.write(data)
+
+    def flush(self) -> None:
+        self._stream.flush()
+
+    def write_record(self, record: dict[str, Any]) -> dict[str, Any]:
+        self.write((json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8"))
         return record
 
     def __exit__(self, kind: type[BaseException] | None, *rest: object) -> None:

@@ -49,6 +49,7 @@ from actorgraph.ontology import AG, AGR, PREFIXES, SDO
 
 if TYPE_CHECKING:
     from actorgraph.graph.core import Graph
+    from actorgraph.model import Evidence
     from actorgraph.model.graph import ArticleInfo, Edge
 
 #: One triple as plain strings: subject IRI, predicate IRI, object, and the object's
@@ -110,16 +111,33 @@ def decimal(value: float) -> str:
 def rdf_statements(kg: Graph) -> list[Statement]:
     """Every triple of the graph once, sorted by subject (``rdf:type`` first), predicate, object.
 
-    Sorted subject by subject: the subjects once, then each subject's few triples, which
-    costs far less than one sort of every triple and gives exactly its order.
+    The list of :func:`iter_statements`.
     """
-    by_subject: dict[str, set[Statement]] = defaultdict(set)
-    for statement in _statements(kg):
-        by_subject[statement[0]].add(statement)
-    ordered: list[Statement] = []
-    for subject in sorted(by_subject):
-        ordered.extend(sorted(by_subject[subject], key=_sort_key))
-    return ordered
+    return list(iter_statements(kg))
+
+
+def iter_statements(kg: Graph) -> Iterator[Statement]:
+    """:func:`rdf_statements` one subject at a time, without holding every triple.
+
+    The facts' triples, most of a graph's, are made only when their subject's turn comes:
+    what is held meanwhile is one entry per subject, and the few triples of the nodes,
+    events, articles and places. Sorted subject by subject (the subjects once, then each
+    subject's few triples), which costs far less than one sort of every triple and gives
+    exactly its order.
+    """
+    articles = {article_id: str(article_iri(article_id)) for article_id in kg.articles}
+    held: dict[str, set[Statement]] = defaultdict(set)
+    for statement in _entity_statements(kg, articles):
+        held[statement[0]].add(statement)
+    parts: dict[str, list[_FactPart]] = defaultdict(list)
+    for edge in kg.edges.values():
+        for subject, part in _fact_parts(edge):
+            parts[subject].append(part)
+    for subject in sorted(held.keys() | parts.keys()):
+        found = held.pop(subject, set())
+        for part in parts.pop(subject, ()):
+            found.update(_fact_part(part, articles, kg.articles))
+        yield from sorted(found, key=_sort_key)
 
 
 def _sort_key(statement: Statement) -> str:
@@ -136,8 +154,8 @@ def _sort_key(statement: Statement) -> str:
     return f"{subject}\x00\x00{kind}{predicate}\x00\x00{obj}\x00\x00{datatype}"
 
 
-def _statements(kg: Graph) -> Iterator[Statement]:
-    articles = {article_id: str(article_iri(article_id)) for article_id in kg.articles}
+def _entity_statements(kg: Graph, articles: dict[str, str]) -> Iterator[Statement]:
+    """The triples of everything but the facts: articles, nodes, events and places."""
     for article in kg.articles.values():
         yield from _article(article, articles[article.id])
     for node in kg.nodes.values():
@@ -165,8 +183,6 @@ def _statements(kg: Graph) -> Iterator[Statement]:
             yield (subject, _SENTENCE, evidence.sentence, _STRING)
     yield from place_statements(kg, articles)
     yield from identifier_statements(kg)
-    for edge in kg.edges.values():
-        yield from _fact(edge, articles, kg.articles)
 
 
 def _date_type(value: str) -> str:
@@ -186,36 +202,62 @@ def _article(article: ArticleInfo, subject: str) -> Iterator[Statement]:
         yield (subject, _PUBLISHER, article.source, _STRING)
 
 
-def _fact(
-    edge: Edge, articles: dict[str, str], infos: dict[str, ArticleInfo]
+#: One subject's share of a fact's triples: the fact, and which share —
+#: :data:`_DIRECT` (its direct triple), :data:`_ASSERTION`, or an evidence's index.
+_FactPart = tuple["Edge", int]
+_DIRECT, _ASSERTION_PART = -2, -1
+
+
+def _fact_parts(edge: Edge) -> Iterator[tuple[str, _FactPart]]:
+    """The subjects of a fact's triples, each with the share of them it is the subject of."""
+    yield _RESOURCE + edge.subject, (edge, _DIRECT)
+    yield str(assertion_iri(edge)), (edge, _ASSERTION_PART)
+    key = "|".join(edge.key)
+    for index, (evidence, _) in enumerate(edge.evidence):
+        yield _evidence_iri(key, evidence), (edge, index)
+
+
+def _evidence_iri(key: str, evidence: Evidence) -> str:
+    where = f"{key}|{evidence.article}|{evidence.start}|{evidence.end}"
+    return f"{_RESOURCE}evidence/{short_hash(where, 16)}"
+
+
+def _fact_part(
+    part: _FactPart, articles: dict[str, str], infos: dict[str, ArticleInfo]
 ) -> Iterator[Statement]:
+    """The triples of one share of a fact (see :func:`_fact_parts`)."""
+    edge, which = part
     subject, obj = _RESOURCE + edge.subject, _RESOURCE + edge.object
     predicate = str(edge.predicate.iri)
-    yield (subject, predicate, obj, IRI)
-    if edge.predicate.refines is not None:
-        # A role (ag:perpetrator, ag:target) is also its ag:involves triple, so that
-        # "?event ag:involves ?actor" finds every participant in a store without inference.
-        yield (subject, str(edge.predicate.refines.iri), obj, IRI)
+    if which == _DIRECT:
+        yield (subject, predicate, obj, IRI)
+        if edge.predicate.refines is not None:
+            # A role (ag:perpetrator, ag:target) is also its ag:involves triple, so that
+            # "?event ag:involves ?actor" finds every participant in a store without inference.
+            yield (subject, str(edge.predicate.refines.iri), obj, IRI)
+        return
     key = "|".join(edge.key)
-    assertion = str(assertion_iri(edge))
-    yield (assertion, _TYPE, _ASSERTION, IRI)
-    yield (assertion, _SUBJECT, subject, IRI)
-    yield (assertion, _PREDICATE, predicate, IRI)
-    yield (assertion, _OBJECT, obj, IRI)
-    yield (assertion, _CONFIDENCE, decimal(edge.confidence), _DECIMAL)
-    yield (assertion, _SUPPORT, str(edge.support), _INTEGER)
-    yield from assertion_time(edge, assertion)
-    for evidence, confidence in edge.evidence:
-        where = f"{key}|{evidence.article}|{evidence.start}|{evidence.end}"
-        node = f"{_RESOURCE}evidence/{short_hash(where, 16)}"
-        yield (assertion, _DERIVED_FROM, node, IRI)
-        yield (node, _TYPE, _EVIDENCE, IRI)
-        yield (node, _SENTENCE, evidence.sentence, _STRING)
-        yield (node, _START, str(evidence.start), _INTEGER)
-        yield (node, _END, str(evidence.end), _INTEGER)
-        yield (node, _CONFIDENCE, decimal(confidence), _DECIMAL)
-        yield (node, _SOURCE, articles[evidence.article], IRI)
-        yield from evidence_time(node, infos.get(evidence.article), edge.periods.get(evidence))
+    if which == _ASSERTION_PART:
+        assertion = str(assertion_iri(edge))
+        yield (assertion, _TYPE, _ASSERTION, IRI)
+        yield (assertion, _SUBJECT, subject, IRI)
+        yield (assertion, _PREDICATE, predicate, IRI)
+        yield (assertion, _OBJECT, obj, IRI)
+        yield (assertion, _CONFIDENCE, decimal(edge.confidence), _DECIMAL)
+        yield (assertion, _SUPPORT, str(edge.support), _INTEGER)
+        yield from assertion_time(edge, assertion)
+        for evidence, _ in edge.evidence:
+            yield (assertion, _DERIVED_FROM, _evidence_iri(key, evidence), IRI)
+        return
+    evidence, confidence = edge.evidence[which]
+    node = _evidence_iri(key, evidence)
+    yield (node, _TYPE, _EVIDENCE, IRI)
+    yield (node, _SENTENCE, evidence.sentence, _STRING)
+    yield (node, _START, str(evidence.start), _INTEGER)
+    yield (node, _END, str(evidence.end), _INTEGER)
+    yield (node, _CONFIDENCE, decimal(confidence), _DECIMAL)
+    yield (node, _SOURCE, articles[evidence.article], IRI)
+    yield from evidence_time(node, infos.get(evidence.article), edge.periods.get(evidence))
 
 
 # -- the same triples for rdflib and pyoxigraph ------------------------------------------------

@@ -25,9 +25,10 @@ from __future__ import annotations
 
 import io
 import json
+import os
 from collections.abc import Iterable, Sequence
 from itertools import groupby, islice
-from typing import Any
+from typing import Any, BinaryIO
 
 import pyoxigraph
 from rdflib.namespace import RDF, XSD
@@ -60,25 +61,72 @@ def turtle_bytes(statements: Iterable[Statement]) -> bytes:
 def turtle_from_ntriples(ntriples: bytes) -> bytes:
     """:func:`turtle_bytes` of the statements that :func:`ntriples_bytes` wrote as ``ntriples``
     (a build that writes both, and a store, makes the N-Triples once)."""
-    triples = pyoxigraph.parse(ntriples, format=pyoxigraph.RdfFormat.N_TRIPLES)
-    body = pyoxigraph.serialize(triples, format=pyoxigraph.RdfFormat.TURTLE, prefixes=prefixes())
-    start = 0
-    while body.startswith(b"@prefix ", start):
-        start = body.index(b"\n", start) + 1
-    header = "".join(f"@prefix {prefix}: <{iri}> .\n" for prefix, iri in prefixes().items())
-    # Literals never hold a raw line break (pyoxigraph escapes it), so " .\n" ends a subject.
-    blocks = body[start:].replace(b" .\n", b" .\n\n")
-    del body  # a large graph's Turtle is held twice at most, not four times
-    end = len(blocks)
-    while end and blocks[end - 1] == 0x0A:
-        end -= 1
     out = io.BytesIO()
-    out.write(header.encode("utf-8"))
-    if end:
-        out.write(b"\n")
-        out.write(memoryview(blocks)[:end])
-        out.write(b"\n")
+    write_turtle_from_ntriples(ntriples, out)
     return out.getvalue()
+
+
+def write_turtle_from_ntriples(ntriples: bytes | str | os.PathLike[str], stream: BinaryIO) -> None:
+    """Write :func:`turtle_from_ntriples` of N-Triples bytes, or of an N-Triples file, into
+    ``stream`` as it is made: a large graph's Turtle is never held whole."""
+    nt = pyoxigraph.RdfFormat.N_TRIPLES
+    triples = (
+        pyoxigraph.parse(ntriples, format=nt)
+        if isinstance(ntriples, bytes)
+        else pyoxigraph.parse(path=ntriples, format=nt)
+    )
+    header = "".join(f"@prefix {prefix}: <{iri}> .\n" for prefix, iri in prefixes().items())
+    stream.write(header.encode("utf-8"))
+    subjects = _SubjectsApart(stream)
+    pyoxigraph.serialize(triples, subjects, format=pyoxigraph.RdfFormat.TURTLE, prefixes=prefixes())
+    subjects.close()
+
+
+class _SubjectsApart:
+    """A writer between pyoxigraph's Turtle and ``stream`` that drops pyoxigraph's prefix
+    lines (they follow a hash map's order; the fixed block is written before) and puts a
+    blank line before every subject.
+
+    Literals never hold a raw line break (pyoxigraph escapes it), so " .\n" ends a subject.
+    """
+
+    _PREFIX, _END = b"@prefix ", b" .\n"
+
+    def __init__(self, stream: BinaryIO) -> None:
+        self._stream = stream
+        self._pending = b""
+        self._in_body = False
+
+    def write(self, data: bytes) -> int:
+        self._pending += bytes(data)
+        if not self._in_body and not self._skip_prefixes():
+            return len(data)
+        *blocks, self._pending = self._pending.split(self._END)
+        if blocks:
+            self._stream.write(b"".join(b"\n" + block + self._END for block in blocks))
+        return len(data)
+
+    def _skip_prefixes(self) -> bool:
+        """Drop the prefix lines at the start; whether the subjects have begun."""
+        while self._pending.startswith(self._PREFIX):
+            line_end = self._pending.find(b"\n")
+            if line_end < 0:
+                return False
+            self._pending = self._pending[line_end + 1 :]
+        if self._PREFIX.startswith(self._pending):  # too short yet to tell
+            return False
+        self._in_body = True
+        return True
+
+    def flush(self) -> None:
+        self._stream.flush()
+
+    def close(self) -> None:
+        """Write what is left (nothing, for Turtle that ends its last subject)."""
+        rest = self._pending.rstrip(b"\n")
+        if rest and (self._in_body or self._skip_prefixes()):
+            self._stream.write(b"\n" + rest + b"\n")
+        self._pending = b""
 
 
 def ntriples_bytes(statements: Iterable[Statement]) -> bytes:
@@ -87,13 +135,21 @@ def ntriples_bytes(statements: Iterable[Statement]) -> bytes:
     Written here rather than through pyoxigraph objects, which cost more to make than to
     serialise; the bytes are pyoxigraph's own (``tests/test_large_outputs.py`` compares them).
     """
+    out = io.BytesIO()
+    write_ntriples(statements, out)
+    return out.getvalue()
+
+
+def write_ntriples(statements: Iterable[Statement], stream: BinaryIO) -> int:
+    """Write :func:`ntriples_bytes` of ``statements`` into ``stream``; the number of triples."""
     # Encoded a slice at a time: one string of every line of a large graph would take two or
     # four bytes a character as soon as one literal held a character outside Latin-1.
-    out = io.BytesIO()
+    count = 0
     lines = iter(statements)
-    while chunk := "".join(map(_ntriples_line, islice(lines, _LINES_AT_A_TIME))):
-        out.write(chunk.encode("utf-8"))
-    return out.getvalue()
+    while chunk := list(islice(lines, _LINES_AT_A_TIME)):
+        stream.write("".join(map(_ntriples_line, chunk)).encode("utf-8"))
+        count += len(chunk)
+    return count
 
 
 _LINES_AT_A_TIME = 20_000

@@ -17,6 +17,7 @@ as ``int``, ``xsd:decimal``/``double``/``float`` as ``float``, ``xsd:boolean`` a
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 import re
 import shutil
@@ -24,7 +25,7 @@ import tempfile
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 import pyoxigraph
 from rdflib.namespace import XSD
@@ -116,29 +117,32 @@ def memory_store(kg: Graph) -> pyoxigraph.Store:
     return load_store(ntriples_bytes(kg.statements()), format="ntriples")
 
 
-def write_store(outdir: Path, ntriples: bytes) -> Path:
-    """Put an on-disk store of ``ntriples`` at ``outdir/store``, atomically; returns its path.
+def write_store(outdir: Path, ntriples: bytes | Path) -> Path:
+    """Put an on-disk store of ``ntriples`` (N-Triples bytes, or an N-Triples file) at
+    ``outdir/store``, atomically; returns its path.
 
     The store is built in a new folder named by the data's hash and ``store`` is then
     re-pointed at it; when it already holds the same data nothing is rebuilt. When the
     previous store differs by a small part of its triples, the new one is a copy of it
     (hard links: Oxigraph's backup) with only those triples removed and added; each store
     folder keeps the N-Triples it holds (``triples.nt``) to tell. Stores of earlier builds,
-    and folders of builds that were killed, are removed afterwards.
+    and folders of builds that were killed, are removed afterwards. A file is read as a
+    stream: a large graph's N-Triples are never held in memory here.
     """
     outdir = Path(outdir)
     link = outdir / STORE_NAME
-    version = _STORE_VERSION_PREFIX + hashlib.sha256(ntriples).hexdigest()[:16]
+    version = _STORE_VERSION_PREFIX + _sha256(ntriples)[:16]
     if not (link.is_symlink() and os.readlink(link) == version and (outdir / version).is_dir()):
         building = Path(tempfile.mkdtemp(prefix=".store-building-", dir=outdir))
         os.chmod(building, default_permissions(directory=True))
+        triples = building / TRIPLES_FILE
+        _place_triples(ntriples, triples)
         previous = outdir / (store_version(outdir) or STORE_NAME)
-        if not _patch_copy(previous, building, ntriples):
+        if not _patch_copy(previous, building, triples):
             store = pyoxigraph.Store(str(building / "data"))
-            store.bulk_load(ntriples, format=pyoxigraph.RdfFormat.N_TRIPLES)
+            store.bulk_load(path=str(triples), format=pyoxigraph.RdfFormat.N_TRIPLES)
             store.flush()
             del store
-        (building / TRIPLES_FILE).write_bytes(ntriples)
         target = outdir / version
         if target.exists():
             shutil.rmtree(target)
@@ -148,18 +152,45 @@ def write_store(outdir: Path, ntriples: bytes) -> Path:
     return link
 
 
-def _patch_copy(previous: Path, building: Path, ntriples: bytes) -> bool:
-    """Copy the store at ``previous`` into ``building`` and change it to hold ``ntriples``;
-    False, with nothing done, when it has no N-Triples to compare or differs too much."""
+_CHUNK = 1 << 20
+
+
+def _sha256(ntriples: bytes | Path) -> str:
+    if isinstance(ntriples, bytes):
+        return hashlib.sha256(ntriples).hexdigest()
+    digest = hashlib.sha256()
+    with Path(ntriples).open("rb") as stream:
+        while chunk := stream.read(_CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _place_triples(ntriples: bytes | Path, destination: Path) -> None:
+    """The store folder's own ``triples.nt``: the bytes written, or the file linked (a build
+    replaces its files by renaming, never in place, so a shared inode stays as it is)."""
+    if isinstance(ntriples, bytes):
+        destination.write_bytes(ntriples)
+        return
     try:
-        before = (previous / TRIPLES_FILE).read_bytes()
+        os.link(ntriples, destination)
+    except OSError:  # another file system, or no hard links here
+        shutil.copyfile(ntriples, destination)
+
+
+def _patch_copy(previous: Path, building: Path, triples: Path) -> bool:
+    """Copy the store at ``previous`` into ``building`` and change it to hold the N-Triples
+    file ``triples``; False, with nothing done, when it has no N-Triples to compare or
+    differs too much."""
+    try:
+        before = (previous / TRIPLES_FILE).open("rb")
     except OSError:
         return False
-    try:
-        removed, added = ntriples_difference(before, ntriples)
-    except ValueError:  # not N-Triples this module wrote, subject by subject
-        return False
-    if len(removed) + len(added) > ntriples.count(b"\n") // 4:
+    with before, triples.open("rb") as after:
+        try:
+            removed, added = ntriples_difference(before, after)
+        except ValueError:  # not N-Triples this module wrote, subject by subject
+            return False
+    if len(removed) + len(added) > _line_count(triples) // 4:
         return False  # loading afresh is faster than a large patch
     try:
         pyoxigraph.Store.read_only(str(previous / "data")).backup(str(building / "data"))
@@ -175,12 +206,23 @@ def _patch_copy(previous: Path, building: Path, ntriples: bytes) -> bool:
     return True
 
 
-def ntriples_difference(before: bytes, after: bytes) -> tuple[set[bytes], set[bytes]]:
+def _line_count(path: Path) -> int:
+    count = 0
+    with path.open("rb") as stream:
+        while chunk := stream.read(_CHUNK):
+            count += chunk.count(b"\n")
+    return count
+
+
+def ntriples_difference(
+    before: bytes | BinaryIO, after: bytes | BinaryIO
+) -> tuple[set[bytes], set[bytes]]:
     """The lines only ``before`` has and the lines only ``after`` has, of two N-Triples
-    documents whose triples come subject by subject, subjects in order (as actorgraph
-    writes them). Subjects are walked side by side and only those whose lines differ are
-    compared line by line, so a small change costs one pass and no set of every triple.
-    :class:`ValueError` if the subjects are out of order.
+    documents (bytes, or binary files read as streams) whose triples come subject by
+    subject, subjects in order (as actorgraph writes them). Subjects are walked side by
+    side and only those whose lines differ are compared line by line, so a small change
+    costs one pass and no set of every triple. :class:`ValueError` if the subjects are
+    out of order.
 
     >>> a = b'<x:a> <x:p> "1" .\\n<x:b> <x:p> "2" .\\n'
     >>> ntriples_difference(a, a.replace(b'"2"', b'"3"'))
@@ -192,34 +234,40 @@ def ntriples_difference(before: bytes, after: bytes) -> tuple[set[bytes], set[by
     left, right = next(old, None), next(new, None)
     while left is not None or right is not None:
         if right is None or (left is not None and left[0] < right[0]):
-            removed.update(left[1].splitlines())  # type: ignore[index]
+            removed.update(left[1])  # type: ignore[index]
             left = next(old, None)
         elif left is None or right[0] < left[0]:
-            added.update(right[1].splitlines())
+            added.update(right[1])
             right = next(new, None)
         else:
             if left[1] != right[1]:
-                was, now = set(left[1].splitlines()), set(right[1].splitlines())
+                was, now = set(left[1]), set(right[1])
                 removed |= was - now
                 added |= now - was
             left, right = next(old, None), next(new, None)
     return removed, added
 
 
-def _subject_blocks(data: bytes) -> Iterator[tuple[bytes, bytes]]:
-    """(subject IRI, its lines) of N-Triples, one subject at a time; ValueError when a
-    subject is not after the one before it."""
-    position, previous = 0, None
-    while position < len(data):
-        head = data[position : data.index(b"> ", position) + 2]  # "<subject> "
-        if previous is not None and head[1:-2] <= previous:
-            raise ValueError("subjects out of order")
-        previous = head[1:-2]
-        end = data.index(b"\n", position) + 1
-        while data.startswith(head, end):
-            end = data.index(b"\n", end) + 1
-        yield previous, data[position:end]
-        position = end
+def _subject_blocks(data: bytes | BinaryIO) -> Iterator[tuple[bytes, list[bytes]]]:
+    """(subject IRI, its lines without line ends) of N-Triples, one subject at a time;
+    ValueError when a subject is not after the one before it."""
+    stream = io.BytesIO(data) if isinstance(data, bytes) else data
+    subject: bytes | None = None
+    lines: list[bytes] = []
+    for raw in stream:
+        line = raw.rstrip(b"\n")
+        if not line:
+            continue
+        head = line[1 : line.index(b"> ")]  # "<subject> ..."
+        if head != subject:
+            if subject is not None:
+                if head <= subject:
+                    raise ValueError("subjects out of order")
+                yield subject, lines
+            subject, lines = head, []
+        lines.append(line)
+    if subject is not None:
+        yield subject, lines
 
 
 def _quads(lines: set[bytes]) -> Iterator[pyoxigraph.Quad]:
