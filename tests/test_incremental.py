@@ -105,9 +105,11 @@ def test_a_build_leaves_the_garbage_collector_as_it_found_it(
     try:
         result = build([corpus], tmp_path / "out", nlp)
         assert gc.isenabled() is collecting
+        assert gc.get_freeze_count() == 0  # what a build froze is thawed
         with pytest.raises(ValueError, match="no node"):  # a build that fails half-way
             build([corpus], tmp_path / "out", nlp, map_options={"focus": "Nobody At All"})
         assert gc.isenabled() is collecting
+        assert gc.get_freeze_count() == 0
     finally:
         gc.enable() if was else gc.disable()
     # The triples and the networkx form were let go after writing, and come back on demand.

@@ -195,18 +195,20 @@ def build_folder(
                 )
                 kg.stats()  # merged now, for the timer
                 timer.lap("merge")
+            with _frozen_for_collection():
                 # The map comes first: an option that cannot be met fails before any file changes.
                 page, notes = render_map(kg, **options) if "html" in chosen else (None, [])
-            with _Triples(kg, outdir) as triples:
-                files = [lines.path, *_write_outputs(kg, outdir, chosen, page, triples)]
-                del page
-                timer.lap("export")
-                if store:
-                    files.append(write_store(outdir, triples.path()))
-                    timer.lap("store")
-                else:
-                    remove_store(outdir)  # a store left by an earlier build would be out of date
-                triple_count = triples.count()
+                gc.collect()  # the map's networkx graphs: cyclic, and the graph's size
+                with _Triples(kg, outdir) as triples:
+                    files = [lines.path, *_write_outputs(kg, outdir, chosen, page, triples)]
+                    del page
+                    timer.lap("export")
+                    if store:
+                        files.append(write_store(outdir, triples.path()))
+                        timer.lap("store")
+                    else:
+                        remove_store(outdir)  # an earlier build's store would be out of date
+                    triple_count = triples.count()
             kg.release_views()  # made again if the caller asks for them
         manifest = _manifest(kg, outdir, cache.fingerprint, chosen, files, triple_count)
         if since is not None or until is not None:
@@ -747,6 +749,23 @@ def _collection_paused() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
+
+
+@contextmanager
+def _frozen_for_collection() -> Iterator[None]:
+    """Every object made so far (the merged graph, the caller's) left out of garbage
+    collections until the block ends (:func:`gc.freeze`), so that a collection walks only
+    what the block makes.
+
+    The collector is paused, but the map makes networkx graphs, which are cyclic (their
+    cached views point back at them): without one collection after it they would stay
+    until the build ends, and the outputs after it would pile up on top of them.
+    """
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 class _Timer:
