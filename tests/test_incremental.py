@@ -281,7 +281,9 @@ def test_streamed_outputs_are_the_formats_bytes_and_leave_no_scratch_file(
         written = (outdir / FORMATS[name].filename).read_bytes()
         assert written == FORMATS[name].render(kg), name
     ntriples = (outdir / "graph.nt").read_bytes()
-    assert (outdir / "store" / "triples.nt").read_bytes() == ntriples
+    kept = outdir / "store" / "triples.nt"
+    assert kept.read_bytes() == ntriples
+    assert not kept.samefile(outdir / "graph.nt")  # editing graph.nt leaves the store's own
     assert result.triples == ntriples.count(b"\n") == len(kg.statements())
     assert not list(outdir.glob(".*.tmp"))
     # Run again unchanged: nothing is rewritten, and the store is the same one.

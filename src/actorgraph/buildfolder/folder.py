@@ -527,7 +527,7 @@ class _Triples:
         if self._path is None:
             handle, name = tempfile.mkstemp(prefix=".triples.", suffix=".tmp", dir=self._outdir)
             self._path = Path(name)
-            os.chmod(name, default_permissions())  # the store's copy is linked to it
+            os.chmod(name, default_permissions())  # graph.nt may be a link to it
             with os.fdopen(handle, "wb") as stream:
                 self._count = write_ntriples(iter_statements(self._kg), stream)
                 stream.flush()

@@ -166,14 +166,11 @@ def _sha256(ntriples: bytes | Path) -> str:
 
 
 def _place_triples(ntriples: bytes | Path, destination: Path) -> None:
-    """The store folder's own ``triples.nt``: the bytes written, or the file linked (a build
-    replaces its files by renaming, never in place, so a shared inode stays as it is)."""
+    """The store folder's own ``triples.nt``: a copy, never a link, so that a file edited
+    in place (``graph.nt``, say) cannot change what the next build takes the store to hold."""
     if isinstance(ntriples, bytes):
         destination.write_bytes(ntriples)
-        return
-    try:
-        os.link(ntriples, destination)
-    except OSError:  # another file system, or no hard links here
+    else:
         shutil.copyfile(ntriples, destination)
 
 
