@@ -33,7 +33,7 @@ import shutil
 import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -187,7 +187,7 @@ def build_folder(
         if not inventory.winners:
             raise NoArticlesError("no readable articles in the given paths")
         timer.lap("extract")
-        with _collection_paused():
+        with _collection_paused(), ExitStack() as frozen:
             with _StreamedFile(outdir / EXTRACTIONS_FILE) as lines:
                 kg = graph_type.from_extractions(
                     ArticleExtraction.from_record(lines.write_record(record))
@@ -195,20 +195,21 @@ def build_folder(
                 )
                 kg.stats()  # merged now, for the timer
                 timer.lap("merge")
-            with _frozen_for_collection():
-                # The map comes first: an option that cannot be met fails before any file changes.
+                frozen.enter_context(_frozen_for_collection())
+                # The map comes first: an option that cannot be met fails before any file
+                # changes, extractions.jsonl included.
                 page, notes = render_map(kg, **options) if "html" in chosen else (None, [])
-                gc.collect()  # the map's networkx graphs: cyclic, and the graph's size
-                with _Triples(kg, outdir) as triples:
-                    files = [lines.path, *_write_outputs(kg, outdir, chosen, page, triples)]
-                    del page
-                    timer.lap("export")
-                    if store:
-                        files.append(write_store(outdir, triples.path()))
-                        timer.lap("store")
-                    else:
-                        remove_store(outdir)  # an earlier build's store would be out of date
-                    triple_count = triples.count()
+            gc.collect()  # the map's networkx graphs: cyclic, and the graph's size
+            with _Triples(kg, outdir) as triples:
+                files = [lines.path, *_write_outputs(kg, outdir, chosen, page, triples)]
+                del page
+                timer.lap("export")
+                if store:
+                    files.append(write_store(outdir, triples.path()))
+                    timer.lap("store")
+                else:
+                    remove_store(outdir)  # a store left by an earlier build would be out of date
+                triple_count = triples.count()
             kg.release_views()  # made again if the caller asks for them
         manifest = _manifest(kg, outdir, cache.fingerprint, chosen, files, triple_count)
         if since is not None or until is not None:
