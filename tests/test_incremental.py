@@ -293,3 +293,13 @@ def test_streamed_outputs_are_the_formats_bytes_and_leave_no_scratch_file(
     assert {path.name: path.stat().st_mtime_ns for path in outdir.glob("graph.*")} == before
     assert (outdir / "store").resolve() == store
     assert not list(outdir.glob(".*.tmp"))
+
+
+def test_a_build_without_rdf_outputs_still_counts_its_triples(
+    nlp, corpus: Path, tmp_path: Path
+) -> None:
+    outdir = tmp_path / "out"
+    result = build([corpus], outdir, nlp, formats=["json"], store=False)
+    manifest = json.loads((outdir / "manifest.json").read_text(encoding="utf-8"))
+    assert result.triples == manifest["triples"] == len(result.graph.statements()) > 0
+    assert not list(outdir.glob(".*.tmp"))

@@ -59,7 +59,6 @@ from actorgraph.store.oxigraph import STORE_NAME, remove_store, store_version, w
 if TYPE_CHECKING:
     from spacy.language import Language
 
-
 EXTRACTIONS_FILE = "extractions.jsonl"
 MANIFEST_FILE = "manifest.json"
 CACHE_DIR = ".cache"
@@ -537,7 +536,9 @@ class _Triples:
 
     def count(self) -> int:
         """How many triples the graph has."""
-        return self._count if self._path is not None else len(self._kg.statements())
+        if self._path is None:  # no RDF file was asked for: count them as they are made
+            return sum(1 for _ in iter_statements(self._kg))
+        return self._count
 
     def __exit__(self, *exception: object) -> None:
         if self._path is not None:

@@ -136,7 +136,7 @@ def iter_statements(kg: Graph) -> Iterator[Statement]:
     for subject in sorted(held.keys() | parts.keys()):
         found = held.pop(subject, set())
         for part in parts.pop(subject, ()):
-            found.update(_fact_part(part, articles, kg.articles))
+            found.update(_fact_part(subject, part, articles, kg.articles))
         yield from sorted(found, key=_sort_key)
 
 
@@ -203,7 +203,7 @@ def _article(article: ArticleInfo, subject: str) -> Iterator[Statement]:
 
 
 #: One subject's share of a fact's triples: the fact, and which share —
-#: :data:`_DIRECT` (its direct triple), :data:`_ASSERTION`, or an evidence's index.
+#: :data:`_DIRECT` (its direct triple), :data:`_ASSERTION_PART`, or an evidence's index.
 _FactPart = tuple["Edge", int]
 _DIRECT, _ASSERTION_PART = -2, -1
 
@@ -223,9 +223,9 @@ def _evidence_iri(key: str, evidence: Evidence) -> str:
 
 
 def _fact_part(
-    part: _FactPart, articles: dict[str, str], infos: dict[str, ArticleInfo]
+    iri: str, part: _FactPart, articles: dict[str, str], infos: dict[str, ArticleInfo]
 ) -> Iterator[Statement]:
-    """The triples of one share of a fact (see :func:`_fact_parts`)."""
+    """The triples of one share of a fact, whose subject is ``iri`` (see :func:`_fact_parts`)."""
     edge, which = part
     subject, obj = _RESOURCE + edge.subject, _RESOURCE + edge.object
     predicate = str(edge.predicate.iri)
@@ -236,9 +236,8 @@ def _fact_part(
             # "?event ag:involves ?actor" finds every participant in a store without inference.
             yield (subject, str(edge.predicate.refines.iri), obj, IRI)
         return
-    key = "|".join(edge.key)
     if which == _ASSERTION_PART:
-        assertion = str(assertion_iri(edge))
+        assertion, key = iri, "|".join(edge.key)
         yield (assertion, _TYPE, _ASSERTION, IRI)
         yield (assertion, _SUBJECT, subject, IRI)
         yield (assertion, _PREDICATE, predicate, IRI)
@@ -250,7 +249,7 @@ def _fact_part(
             yield (assertion, _DERIVED_FROM, _evidence_iri(key, evidence), IRI)
         return
     evidence, confidence = edge.evidence[which]
-    node = _evidence_iri(key, evidence)
+    node = iri
     yield (node, _TYPE, _EVIDENCE, IRI)
     yield (node, _SENTENCE, evidence.sentence, _STRING)
     yield (node, _START, str(evidence.start), _INTEGER)

@@ -94,15 +94,22 @@ class _SubjectsApart:
 
     def __init__(self, stream: BinaryIO) -> None:
         self._stream = stream
-        self._pending = b""
+        self._pending = bytearray()  # the start of a subject not ended yet
         self._in_body = False
 
     def write(self, data: bytes) -> int:
-        self._pending += bytes(data)
-        if not self._in_body and not self._skip_prefixes():
-            return len(data)
-        *blocks, self._pending = self._pending.split(self._END)
-        if blocks:
+        seen = len(self._pending)
+        self._pending += data
+        if not self._in_body:
+            if not self._skip_prefixes():
+                return len(data)
+            seen = 0
+        # Only the new bytes are searched, so a subject of many lines costs its length once.
+        last = self._pending.rfind(self._END, max(seen - len(self._END) + 1, 0))
+        if last >= 0:
+            cut = last + len(self._END)
+            blocks = bytes(self._pending[:cut]).split(self._END)[:-1]
+            del self._pending[:cut]
             self._stream.write(b"".join(b"\n" + block + self._END for block in blocks))
         return len(data)
 
@@ -112,7 +119,7 @@ class _SubjectsApart:
             line_end = self._pending.find(b"\n")
             if line_end < 0:
                 return False
-            self._pending = self._pending[line_end + 1 :]
+            del self._pending[: line_end + 1]
         if self._PREFIX.startswith(self._pending):  # too short yet to tell
             return False
         self._in_body = True
@@ -123,10 +130,12 @@ class _SubjectsApart:
 
     def close(self) -> None:
         """Write what is left (nothing, for Turtle that ends its last subject)."""
-        rest = self._pending.rstrip(b"\n")
-        if rest and (self._in_body or self._skip_prefixes()):
+        if not self._in_body and not self._skip_prefixes():
+            self._pending.clear()
+        rest = bytes(self._pending).rstrip(b"\n")
+        if rest:
             self._stream.write(b"\n" + rest + b"\n")
-        self._pending = b""
+        self._pending.clear()
 
 
 def ntriples_bytes(statements: Iterable[Statement]) -> bytes:
