@@ -23,7 +23,7 @@ from actorgraph.ontology import ONTOLOGY_VERSION
 __all__ = ["EXTRACTOR_PIPES", "PIPELINE_VERSION", "load_pipeline", "pipeline_fingerprint"]
 
 #: Bumped whenever a change in the pipeline or the extractors changes what is extracted.
-PIPELINE_VERSION = "12"
+PIPELINE_VERSION = "13"
 
 EXTRACTOR_PIPES = (
     "actorgraph_mentions",

@@ -108,6 +108,8 @@ _VERB_DEPS = frozenset(
 # What the last word of a modifier ("a Haqqani commander") must be attached as.
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
+# The Arabic article at the start of a name ("Al-Qaeda", "Al Shabaab"): any case in text.
+ARABIC_ARTICLES = frozenset({"al", "el"})
 # Single-token aliases that are also English words, and the test that reads them as names.
 _WORDLIKE = frozenset({"IS", "WHO"})
 
@@ -345,7 +347,9 @@ def _rule(
         else:
             loose = True
             spellings = _spellings(word.lower())
-            if word[0].isupper() and (index == 0 or exact):
+            # "al-Qaeda in the Arabian Peninsula": the Arabic article is written in either case
+            article = index == 0 and word.lower() in ARABIC_ARTICLES and len(words) > 1
+            if word[0].isupper() and (index == 0 or exact) and not article:
                 capitalised.append(position)
         choices.append(sorted({_fold_case(spelling) for spelling in spellings}))
     rule = _Rule(

@@ -58,8 +58,17 @@ def _left(person: Mention, organisation: Mention) -> bool:
 def _leaves_the_group(verb: Token, organisation: Mention) -> bool:
     """ "deserted the group", "defected from al-Shabaab", "was expelled from the ANC"; not
     "left Kabul"."""
+    if any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children):
+        return False  # "dismissed both groups as a handful of rebels": scorn, not leaving
     inside = range(organisation.span.start, organisation.span.end)
-    return any(o.i in inside or o.lemma_.lower() in ORGANISATION_NAME_WORDS for o in _objects(verb))
+    return any(o.i in inside or _the_group(o) for o in _objects(verb))
+
+
+def _the_group(token: Token) -> bool:
+    """ "the group", "its party": one organisation named by a common noun, not "both groups"."""
+    if token.lemma_.lower() not in ORGANISATION_NAME_WORDS or token.tag_ == "NNS":
+        return False
+    return any(c.dep_ in ("det", "poss") and c.lower_ != "both" for c in token.children)
 
 
 def _objects(verb: Token) -> list[Token]:

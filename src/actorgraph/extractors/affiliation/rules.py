@@ -86,6 +86,7 @@ def affiliation(person: Mention, organisation: Mention) -> MentionRelation | Non
     found = (
         _possessor_of_the_name(person, organisation)
         or _named_by_its_leader(person, organisation)
+        or _whose_role_right_after(person, organisation)
         or _linking_path(person.head, organisation.head)
         or _for_conjunct(person, organisation)
     )
@@ -115,6 +116,31 @@ def _possessor_of_the_name(person: Mention, organisation: Mention) -> tuple[floa
     if head.lemma_.lower() in LEADER_GROUP_NOUNS or head.lower_ in ORGANISATION_NAME_WORDS:
         return TITLE_CONFIDENCE, organisation.head.text
     return None
+
+
+#: Words that may stand between "whose" and the role noun: "whose senior spokesman".
+_ROLE_MODIFIERS = frozenset({"ADJ", "NOUN", "PROPN", "PUNCT", "DET"})
+
+
+def _whose_role_right_after(person: Mention, organisation: Mention) -> tuple[float, str] | None:
+    """ "the CPP, whose spokesman Marco Valbuena denied ...": read off the words, since the
+    parser often hangs such a relative clause on the main verb. Between the name (and its
+    bracketed acronym) and the person stand only "whose", a role noun and its modifiers."""
+    doc = person.span.doc
+    index = organisation.span.end
+    if index + 2 < len(doc) and doc[index].text == "(" and doc[index + 2].text == ")":
+        index += 3
+    if index < len(doc) and doc[index].text == ",":
+        index += 1
+    if index >= person.span.start or doc[index].lower_ != "whose":
+        return None
+    between = doc[index + 1 : person.span.start]
+    roles = [t for t in between if is_role(t)]
+    if not roles or len(between) > 5 or any(t.pos_ not in _ROLE_MODIFIERS for t in between):
+        return None
+    if any(t.text not in (",",) and t.is_punct for t in between):
+        return None
+    return VERB_CONFIDENCE, roles[-1].text
 
 
 def _named_by_its_leader(person: Mention, organisation: Mention) -> tuple[float, str] | None:
@@ -473,7 +499,15 @@ def _membership_roles(before: list[Token], after: list[Token], verb: Token) -> b
     # "ORG, founded / led by X": the organisation heads the participle, X is its agent;
     # "ORG is led by X", "ORG was founded in 1977 by X": the organisation is the subject.
     passive = person_side.dep_ == "agent" and (
-        (verb.dep_ in ("acl", "relcl") and organisation_side.i == verb.head.i)
+        _participle_of(verb, organisation_side)
         or (organisation_side.dep_ == "nsubjpass" and _governed_by(organisation_side, verb))
     )
     return active or passive
+
+
+def _participle_of(verb: Token, noun: Token) -> bool:
+    """ "ORG, led by X", and "ORG, founded by A and now led by X": the participle, or one
+    conjoined with it, modifies the organisation's noun."""
+    if verb.dep_ == "conj" and verb.head.dep_ in ("acl", "relcl"):
+        verb = verb.head
+    return verb.dep_ in ("acl", "relcl") and noun.i == verb.head.i

@@ -66,6 +66,9 @@ def opposition(path: list[Token], first: Mention, second: Mention) -> Finding | 
     misread = _companion_of_the_patient(path)
     if misread is not None:
         return Finding(Polarity.OPPOSING, misread, PIVOT_BELOW_TOP_CONFIDENCE, tuple(path))
+    beside = _companion_of_the_agent(first.head, second.head)
+    if beside is not None:
+        return Finding(Polarity.COOPERATING, beside, SAME_SIDE_CONFIDENCE, tuple(path))
     top = _top(path)
     for pivot in _pivots(path, top):
         slots = {slot_of(pivot, first.head), slot_of(pivot, second.head)}
@@ -84,14 +87,55 @@ def _companion_of_the_patient(path: list[Token]) -> Token | None:
     """ "A, fighting B alongside C": the parse hangs "alongside C" on B, but C fights beside
     A, against B. The hostile verb when ``path`` runs from B to C (or back) that way."""
     for patient, companion in ((path[0], path[-1]), (path[-1], path[0])):
-        phrase = phrase_head(patient)
-        verb = phrase.head
-        if phrase.dep_ not in ("dobj", "pobj") or not is_opposition_word(verb):
-            continue
         prep = companion.head if companion.dep_ == "pobj" else None
-        if prep is not None and prep.lower_ in COMPANION_PREPS and prep.head.i == phrase.i:
-            return verb
+        if prep is None or prep.lower_ not in COMPANION_PREPS:
+            continue
+        chain = _patient_phrase(patient)
+        # "fought al-Qaeda in the Arabian Peninsula alongside C": inside the patient's name
+        inside = {t.i for t in patient.subtree} if patient.dep_ == "dobj" else set()
+        if prep.head.i not in {t.i for t in chain} | inside:
+            continue
+        for phrase in chain:
+            verb = phrase.head
+            # "fought al-Qaeda in the Arabian Peninsula (AQAP)" may hang the "in" on the verb
+            if phrase.dep_ in ("dobj", "pobj", "prep") and is_opposition_word(verb):
+                return verb
     return None
+
+
+def _companion_of_the_agent(first: Token, second: Token) -> Token | None:
+    """ "A fought B alongside C", the parse hanging "alongside C" inside B's phrase: C is
+    still A's companion. The companion preposition, when one of the two is the subject of
+    the hostile verb and the other that misplaced companion."""
+    for agent, companion in ((first, second), (second, first)):
+        prep = companion.head if companion.dep_ == "pobj" else None
+        if prep is None or prep.lower_ not in COMPANION_PREPS:
+            continue
+        subject = phrase_head(agent)
+        verb = subject.head
+        if subject.dep_ != "nsubj" or not is_opposition_word(verb):
+            continue
+        if prep.head.i == verb.i:
+            continue  # hung on the verb: the ordinary reading sees it
+        chain = _patient_phrase(prep.head)
+        if any(t.head.i == verb.i and t.dep_ in ("dobj", "pobj", "prep") for t in chain):
+            return prep
+    return None
+
+
+def _patient_phrase(patient: Token) -> list[Token]:
+    """The words from the patient's name up to its phrase's head: "AQAP" in "fought
+    al-Qaeda in the Arabian Peninsula (AQAP)" climbs through "Peninsula", "in", "Qaeda"."""
+    chain = [patient]
+    token = patient
+    while token.dep_ in ("compound", "poss", "appos", "pobj", "prep") and token.head.i != token.i:
+        if token.dep_ == "prep" and token.lower_ not in ("in", "of"):
+            break
+        if token.dep_ == "pobj" and token.head.lower_ not in ("in", "of"):
+            break
+        token = token.head
+        chain.append(token)
+    return chain
 
 
 def is_opposition_word(token: Token) -> bool:

@@ -17,7 +17,7 @@ from actorgraph.extractors.alliance.ending import ENDED_CONFIDENCE, ending, in_t
 from actorgraph.extractors.alliance.modality import taken_back
 from actorgraph.extractors.alliance.opposition import opposition
 from actorgraph.extractors.alliance.polarity import Finding, PairReading, Polarity
-from actorgraph.extractors.alliance.rules import cooperation
+from actorgraph.extractors.alliance.rules import cooperation, in_a_name
 from actorgraph.extractors.mentions import Mention, MentionRelation
 from actorgraph.extractors.syntax import dependency_path
 
@@ -61,6 +61,9 @@ def alliance(first: Mention, second: Mention) -> MentionRelation | None:
 
 
 def _finding(path: list[Token], first: Mention, second: Mention) -> Finding | None:
+    if _across_coordinated_clauses(path):
+        # "X shelled the town, and Y said it backed Z": X stands in another clause
+        return None
     found = opposition(path, first, second) or ending(path, first, second)
     if found is not None:
         return found
@@ -75,13 +78,44 @@ def _finding(path: list[Token], first: Mention, second: Mention) -> Finding | No
     return found
 
 
+def _across_coordinated_clauses(path: list[Token]) -> bool:
+    """The path joins two clauses that "and" coordinates, and the pair is not one subject
+    shared by both verbs with the other verb's argument.
+
+    "A attacked X and allied with B" relates A and B (A is the subject of both verbs);
+    "A are at war with B, and C are aligned with B" relates neither A and C nor A and B
+    through "aligned"; "D, which split from E and pledged allegiance to F" relates E and F
+    through neither verb.
+    """
+    for index in range(len(path) - 1):
+        a, b = path[index], path[index + 1]
+        if a.pos_ not in ("VERB", "AUX") or b.pos_ not in ("VERB", "AUX"):
+            continue
+        if a.dep_ == "conj" and a.head.i == b.i:
+            head, joined, head_side = b, a, path[index + 1 :]
+        elif b.dep_ == "conj" and b.head.i == a.i:
+            head, joined, head_side = a, b, path[: index + 1][::-1]
+        else:
+            continue
+        # head_side runs from the head verb to the end on its side
+        end = head_side[1] if len(head_side) > 1 else None
+        if end is None or any(c.dep_ in ("nsubj", "nsubjpass") for c in joined.children):
+            return True
+        subject = end.dep_ in ("nsubj", "nsubjpass") and end.head.i == head.i
+        # "D, which split from E and pledged ...": D is what the relative clause describes
+        described = head.dep_ == "relcl" and head.head.i == end.i
+        if not (subject or described):
+            return True
+    return False
+
+
 def _through_another_party(path: list[Token], first: Mention, second: Mention) -> bool:
     """The path runs through a third organisation's name that is not coordinated with
     either end ("A and B allied with C" runs through A, but B is A's conjunct)."""
     own = {t.i for t in (*first.span, *second.span)}
     for index in range(1, len(path) - 1):
         token = path[index]
-        if token.i in own or token.ent_type_ != "ORG":
+        if token.i in own or not in_a_name(token):
             continue
         if _names_the_end(path, index):
             continue

@@ -38,10 +38,12 @@ from actorgraph.extractors.lexicon import (
     DENIAL_VERBS,
     HOSTILE_CUES,
     JOINT_FRAMES,
+    JOINT_NOUNS,
     JOINT_WORDS,
     REPORTING_VERBS,
 )
 from actorgraph.extractors.mentions import Mention
+from actorgraph.extractors.mentions.states import SPONSOR_PARTICIPLES
 from actorgraph.extractors.roles import is_joint_act, phrase_head, works_with
 
 BRANCH_CONFIDENCE = 0.75
@@ -75,8 +77,8 @@ def cooperation(path: list[Token], first: Mention, second: Mention) -> Finding |
     clause = tuple(path)
     # a word of either name is no cue: "the Three Brotherhood Alliance" allies no one
     names = {t.i for t in (*first.span, *second.span)}
-    on_path = [t for t in path[1:-1] if is_cue(t) and t.i not in names and not _in_a_name(t)]
-    beside = [t for t in context if is_cue(t) and t.i not in names and not _in_a_name(t)]
+    on_path = [t for t in path[1:-1] if is_cue(t) and t.i not in names and not in_a_name(t)]
+    beside = [t for t in context if is_cue(t) and t.i not in names and not in_a_name(t)]
     if on_path:
         return Finding(Polarity.COOPERATING, on_path[0], CUE_ON_PATH_CONFIDENCE, clause)
     if beside:
@@ -93,9 +95,12 @@ def cooperation(path: list[Token], first: Mention, second: Mention) -> Finding |
     return None
 
 
-def _in_a_name(token: Token) -> bool:
+def in_a_name(token: Token) -> bool:
     """A word of an organisation's name ("Alliance" in "Myanmar National Democratic
-    Alliance Army"): the name, not a statement about the pair."""
+    Alliance Army"): the name, not a statement about the pair. Not the "backed" of
+    "Turkish-backed", which the NER may run into the name it modifies."""
+    if token.lower_ in SPONSOR_PARTICIPLES and token.i > 0 and token.nbor(-1).text == "-":
+        return False
     return token.ent_type_ == "ORG"
 
 
@@ -231,6 +236,9 @@ def _founded_grouping(path: list[Token], first: Mention, second: Mention) -> Tok
     """ "X and Y formed the Three Brotherhood Alliance" (X, Y members), "the Alliance, which
     X formed with Y" (Y a member): the verb of founding, when the grouping's name says it
     is one. Founders named together are allies of each other too."""
+    listed = _listed_in_a_joint_act(first, second)
+    if listed is not None:
+        return listed
     if conjoined(first.head, second.head):
         anchor = conjunct_root(first.head)
         verb = anchor.head
@@ -390,6 +398,9 @@ def _context(path: list[Token], first: Mention, second: Mention) -> list[Token]:
     """
     tokens = list(path)
     anchor = None
+    listed = _listed_in_a_joint_act(first, second)
+    if listed is not None:
+        return listed
     if conjoined(first.head, second.head):
         anchor = conjunct_root(first.head)
         tokens.append(anchor.head)
@@ -426,11 +437,22 @@ def joint_action(path: list[Token], first: Mention, second: Mention) -> Token | 
     and "X and Y [verb] a joint raid". Anywhere else the word says nothing of the pair: in
     "X seized arms from Z in a joint operation with Y" Z is acted on, not Y's ally.
     """
+    listed = _listed_in_a_joint_act(first, second)
+    if listed is not None:
+        return listed
     if conjoined(first.head, second.head):
-        verb = conjunct_root(first.head).head
+        anchor = conjunct_root(first.head)
+        verb = anchor.head
+        if anchor.dep_ == "pobj" and verb.lower_ in ("by", "of", "between"):
+            # "joint operations by X and Y", "a joint force of X and Y"
+            return next((w for w in verb.head.children if w.lower_ in JOINT_WORDS), None)
         acts = [c for c in verb.children if c.dep_ == "dobj"]
         return next((w for act in acts for w in act.children if w.lower_ in JOINT_WORDS), None)
     trimmed = _between_phrase_heads(path)
+    for ordered in (trimmed, trimmed[::-1]):
+        joint = _joint_object_with(ordered)
+        if joint is not None:
+            return joint
     for ordered in (trimmed, trimmed[::-1]):
         ordered = [t for t in ordered if not t.is_punct]
         if len(ordered) < 5:
@@ -450,6 +472,71 @@ def joint_action(path: list[Token], first: Mention, second: Mention) -> Token | 
             and is_joint_act(act)
         ):
             return next((w for w in act.children if w.lower_ in JOINT_WORDS), act)
+    return None
+
+
+#: Words that may stand between two organisations listed as one joint act's doers.
+_LIST_FILLERS = frozenset({"and", "the", ",", "(", ")"})
+
+
+def _listed_in_a_joint_act(first: Mention, second: Mention) -> Token | None:
+    """ "joint operations by X and Y", "a joint force of X and Y", "a joint patrol of X and
+    Y": read off the words, since the parser hangs the second name anywhere. Between the
+    two stand only "and", "the" and a bracketed acronym; before the first, "by", "of" or
+    "between" after a noun that "joint" or "combined" modifies."""
+    earlier, later = sorted((first, second), key=lambda m: m.span.start)
+    doc = earlier.span.doc
+    between = doc[earlier.span.end : later.span.start]
+    if "and" not in {t.lower_ for t in between}:
+        return None
+    if any(t.lower_ not in _LIST_FILLERS and not t.is_upper for t in between):
+        return None
+    index = earlier.span.start - 1
+    if index >= 0 and doc[index].lower_ == "the":
+        index -= 1
+    if index < 1 or doc[index].lower_ not in ("by", "of", "between"):
+        return None
+    act = doc[index - 1]
+    joint = [t for t in doc[max(0, act.i - 2) : act.i] if t.lower_ in JOINT_WORDS]
+    return joint[0] if joint and act.pos_ == "NOUN" else None
+
+
+def _joint_object_with(ordered: list[Token]) -> Token | None:
+    """ "X conducted joint patrols with Y", "X carried out a joint raid with Y": the joint
+    act is the object of X's verb and takes Y by "with". Or "X escorted Y on a joint
+    patrol": Y is the verb's object, and the joint act its frame."""
+    words = [t for t in ordered if not t.is_punct]
+    if len(words) == 3:
+        return _joint_frame_of_the_verb(*words)
+    if len(words) != 5:
+        return None
+    actor, verb, act, with_, _ = words
+    joint = next((w for w in act.children if w.lower_ in JOINT_WORDS), None)
+    if (
+        joint is None
+        or actor.dep_ != "nsubj"
+        or actor.head.i != verb.i
+        or act.dep_ != "dobj"
+        or act.head.i != verb.i
+        or with_.lower_ != "with"
+        or with_.head.i != act.i
+    ):
+        return None
+    return joint
+
+
+def _joint_frame_of_the_verb(actor: Token, verb: Token, other: Token) -> Token | None:
+    """ "X escorted Y on a joint patrol", "X accompanied Y during a joint offensive"."""
+    if actor.dep_ != "nsubj" or actor.head.i != verb.i or other.head.i != verb.i:
+        return None
+    if other.dep_ != "dobj" or verb.pos_ != "VERB":
+        return None
+    for frame in verb.children:
+        if frame.dep_ != "prep" or frame.lower_ not in (*JOINT_FRAMES, "on"):
+            continue
+        for act in frame.children:
+            if act.dep_ == "pobj" and is_joint_act(act) and act.lower_ not in JOINT_NOUNS:
+                return next((w for w in act.children if w.lower_ in JOINT_WORDS), act)
     return None
 
 

@@ -895,6 +895,8 @@ def _name_after(preposition: Token, limit: int) -> Span | None:
     ):
         start += 2  # "in Cameroon's Far North", "in Kabul's Deh Sabz": the place within
     end = start
+    if _arabic_article_before_hyphen(doc, start, limit):
+        end = start + 2  # "in the town of al-Busayrah": the article is in lower case
     while end < limit and end - start < MAX_NAME_TOKENS and _loose_name_part(doc[end], start):
         end += 1
     while end > start and doc[end - 1].text in NAME_CONNECTORS:
@@ -904,6 +906,23 @@ def _name_after(preposition: Token, limit: int) -> Span | None:
     if preposition.lower_ in TARGET_PREPOSITIONS and _names_an_actor(doc[start]):
         return None
     return doc[start:end]
+
+
+#: The Arabic article that starts place names in lower case: "al-Busayrah", "ad-Dali".
+ARABIC_ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an"})
+
+
+def _arabic_article_before_hyphen(doc: Doc, start: int, limit: int) -> bool:
+    """ "al-Busayrah": a lower-case article joined by a hyphen to a capitalised name."""
+    if start + 2 >= limit or doc[start].lower_ not in ARABIC_ARTICLES:
+        return False
+    hyphen, name = doc[start + 1], doc[start + 2]
+    return (
+        hyphen.text == "-"
+        and not doc[start].whitespace_
+        and not hyphen.whitespace_
+        and name.text[:1].isupper()
+    )
 
 
 def _names_the_capital(token: Token) -> bool:

@@ -678,7 +678,13 @@ def _is_background(token: Token) -> bool:
         governor = ancestor.lemma_.lower()
         # a governor makes it background, but "clashes continue in Aleppo" is the news
         continuing = governor == "continue" and node.dep_ == "nsubj"
-        if steps < GOVERNOR_STEPS and governor in BACKGROUND_GOVERNORS and not continuing:
+        # "stopped a bus and shot dead seven men": a verb joined by "and" governs nothing
+        coordinated = node.dep_ == "conj"
+        if (
+            steps < GOVERNOR_STEPS
+            and governor in BACKGROUND_GOVERNORS
+            and not (continuing or coordinated)
+        ):
             return True
         if node.dep_ in ("acl", "relcl") and not described:
             # "a leader who planned attacks", "a facilitator suspected of the bombing"

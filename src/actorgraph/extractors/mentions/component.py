@@ -33,6 +33,11 @@ from actorgraph.extractors.lexicon import (
     ORGANISATION_NAME_WORDS,
     PLACE_NOUNS_AFTER_NAME,
 )
+from actorgraph.extractors.mentions.acronyms import (
+    with_capitalised_names,
+    with_defined_acronyms,
+    with_group_noun_names,
+)
 from actorgraph.extractors.mentions.armies import (
     NATIONAL_FORCE_WORDS,
     army_nouns,
@@ -50,10 +55,15 @@ from actorgraph.extractors.mentions.retyping import (
     is_place_name,
     is_wire_furniture,
     names_a_role_holder,
+    names_an_organisation_at_its_end,
     reads_as_person,
     shaped_like_a_person,
 )
-from actorgraph.extractors.mentions.states import STATE_KIND, sponsoring_states
+from actorgraph.extractors.mentions.states import (
+    STATE_KIND,
+    split_sponsor_prefix,
+    sponsoring_states,
+)
 from actorgraph.gazetteers.leaders import LeaderBook, load_leaders
 from actorgraph.gazetteers.organisations import (
     KnownOrganisation,
@@ -64,7 +74,9 @@ from actorgraph.gazetteers.places import Gazetteer, load_gazetteer
 from actorgraph.ontology import EntityType, Relation
 
 #: Nouns that, after "the", can stand for an organisation named earlier.
-GENERIC_ANAPHORS = frozenset({"group", "movement", "organisation", "organization", "militia"})
+GENERIC_ANAPHORS = frozenset(
+    {"group", "movement", "organisation", "organization", "militia", "gang", "outfit"}
+)
 #: Nouns that refer back only to an organisation whose own name holds the same word.
 NAMED_ANAPHORS = frozenset(
     {
@@ -98,6 +110,9 @@ NAMED_ANAPHORS = frozenset(
         "administration",
         "commission",
         "committee",
+        "cartel",
+        "federation",
+        "mission",
     }
 )
 ANTECEDENT_SENTENCES = 2
@@ -199,16 +214,17 @@ class MentionFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         country = article_country(doc, self.gazetteer)
-        mentions = [
-            m for ent in widened_entities(doc) if (m := self.mention_of(ent, country=country))
-        ]
+        names = [part for ent in widened_entities(doc) for part in _sponsor_apart(ent)]
+        names = with_group_noun_names(doc, with_defined_acronyms(doc, names))
+        names = with_capitalised_names(doc, names)
+        mentions = [m for ent in names if (m := self.mention_of(ent, country=country))]
         mentions = self.national_army_names(surnames_as_people(mentions), country)
         mentions.extend(provinces_inside_names(doc, mentions))
         mentions.extend(self.groups_named_by_leader(mentions))
         mentions.extend(self.national_army_nouns(doc, mentions, country))
         mentions.extend(find_anaphors(doc, mentions))
         # after the anaphors: "its" and "the group" never stand for a country
-        mentions.extend(self.sponsoring_states(doc, mentions))
+        mentions.extend(self.sponsoring_states(doc, mentions, names))
         mentions.sort(key=lambda mention: mention.span.start)
         doc._.ag_mentions = mentions
         return doc
@@ -226,6 +242,8 @@ class MentionFinder:
         entity_type = ENTITY_LABELS.get(ent.label_)
         if entity_type is not None and self._is_not_a_name(ent):
             return None
+        if entity_type is EntityType.PERSON and names_an_organisation_at_its_end(ent):
+            entity_type = EntityType.ORGANISATION
         if (
             entity_type is EntityType.ORGANISATION or ent.label_ == "GPE"
         ) and shaped_like_a_person(ent):
@@ -288,13 +306,15 @@ class MentionFinder:
             for m in mentions
         ]
 
-    def sponsoring_states(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    def sponsoring_states(
+        self, doc: Doc, mentions: list[Mention], names: list[Span]
+    ) -> list[Mention]:
         """Countries the text makes sponsors ("backed by Rwanda", "Iran-backed"), as
         organisations (:mod:`actorgraph.extractors.mentions.states`)."""
         taken = {token.i for mention in mentions for token in mention.span}
         return [
             Mention(span, EntityType.ORGANISATION, name, kind=STATE_KIND)
-            for span, name in sponsoring_states(doc, self.gazetteer, taken)
+            for span, name in sponsoring_states(doc, self.gazetteer, taken, names)
         ]
 
     def groups_named_by_leader(self, mentions: list[Mention]) -> list[Mention]:
@@ -398,6 +418,34 @@ def surnames_as_people(mentions: list[Mention]) -> list[Mention]:
     return kept
 
 
+#: Nouns for a state's armed or police forces after a country or its people's name.
+FORCE_NOUNS = frozenset({"army", "military", "police", "navy", "gendarmerie", "forces"})
+
+
+def _national_force_after(ent: Span) -> Span | None:
+    """ "the Togolese army", "Benin army", "Ethiopian forces": a country's name or demonym
+    that modifies the lower-case noun of a force right after it names that force."""
+    doc = ent.doc
+    if ent.label_ not in ("GPE", "NORP") or ent.end >= len(doc):
+        return None
+    noun = doc[ent.end]
+    if noun.lower_ not in FORCE_NOUNS or not noun.is_lower or noun.ent_type_:
+        return None
+    if ent.root.head.i != noun.i or ent.root.dep_ not in ("amod", "compound", "nmod"):
+        return None
+    return Span(doc, ent.start, noun.i + 1, label="ORG")
+
+
+def _sponsor_apart(ent: Span) -> list[Span]:
+    """An organisation's name that starts on its sponsor, "Turkish-backed ...",
+    split into the two (:func:`~actorgraph.extractors.mentions.states.split_sponsor_prefix`)."""
+    if ent.label_ != "ORG":
+        return [ent]
+    # a curated alias may hold the sponsor too ("Turkish-backed Syrian National Army"): the
+    # rest is looked up by its name again
+    return split_sponsor_prefix(ent)
+
+
 def widened_entities(doc: Doc) -> list[Span]:
     """``doc.ents``, with names the NER or the gazetteer cut short made whole.
 
@@ -419,7 +467,10 @@ def widened_entities(doc: Doc) -> list[Span]:
     while index < len(ents):
         ent = ents[index]
         following = ents[index + 1] if index + 1 < len(ents) else None
-        if (
+        force = _national_force_after(ent)
+        if force is not None:
+            ent = force  # "the Togolese army", "Benin army": the country's own force
+        elif (
             following is not None
             and ent.label_ in ("PROVINCE", "GPE", "NORP")
             and following.label_ == "ORG"
@@ -442,7 +493,12 @@ def widened_entities(doc: Doc) -> list[Span]:
             ent = Span(doc, ent.start, following.end, label="PERSON")
             index += 1
         elif ent.label_ in ("PROVINCE", "GPE"):
-            ent = _place_named_organisation(ent) or _person_named_like_place(ent) or ent
+            ent = (
+                _place_named_organisation(ent)
+                or _person_named_like_place(ent)
+                or _given_name_like_place(ent)
+                or ent
+            )
         if ent.label_ == "PERSON":
             ent = _with_given_names(ent, widened[-1].end if widened else 0)
         if ent.label_ == "ORG" and ent.ent_id_:
@@ -623,6 +679,36 @@ def _person_named_like_place(place: Span) -> Span | None:
     return None
 
 
+def _given_name_like_place(place: Span) -> Span | None:
+    """ "Sofia Marques", "Victoria Nyanjura": a one-word province name that is the given
+    name before a surname (a capitalised proper noun it is compounded on, itself no
+    entity and no word that places or organisations are named by), where the sentence
+    shows a person (:func:`~actorgraph.extractors.mentions.retyping.reads_as_person`)."""
+    doc = place.doc
+    if place.label_ != "PROVINCE" or len(place) != 1 or place.end >= len(doc):
+        return None
+    surname = doc[place.end]
+    given = place[0]
+    if (
+        given.dep_ == "compound"
+        and given.head.i == surname.i
+        and surname.pos_ == "PROPN"
+        and surname.is_title
+        and surname.ent_type_ in ("", "PERSON")
+        and surname.lower_ not in PLACE_NOUNS_AFTER_NAME
+        and not ORGANISATION_NAME_WORDS & {surname.lemma_.lower(), surname.lower_}
+    ):
+        end = surname.i + 1
+        while end < len(doc) and doc[end].ent_type_ == "PERSON" and doc[end].is_title:
+            end += 1
+        person = Span(doc, place.start, end, label="PERSON")
+        # "Helmand Humvee", "Tigray War", "Benghazi Saraya" are no people: the sentence
+        # must say one ("Sofia Marques, a nurse", "Victoria Nyanjura, who runs ...")
+        if shaped_like_a_person(person) or reads_as_person(person):
+            return person
+    return None
+
+
 def _place_named_organisation(place: Span) -> Span | None:
     """ "Massachusetts Department of Public Health": a place name starting an organisation's."""
     doc = place.doc
@@ -641,6 +727,9 @@ def _place_named_organisation(place: Span) -> Span | None:
 #: Administration", "Chhattisgarh Police", "Guerrero Security Coordination Group".
 PLACE_ORGANISATION_HEADS = ORGANISATION_HEADS | frozenset(
     {"administration", "police", "group", "centre", "center", "secretariat", "command"}
+    # "Shabwa Defence Forces", "Sinai Province Brigade", "Darfur Joint Force"
+    | {"force", "forces", "army", "brigade", "brigades", "front", "militia", "guard", "corps"}
+    | {"movement", "battalion", "regiment"}
 )
 #: Capitalised words a place-named organisation may hold before its head word.
 MAX_NAME_WORDS_AFTER_PLACE = 3
@@ -734,10 +823,14 @@ def find_anaphors(doc: Doc, named: list[Mention]) -> list[Mention]:
     if not known:
         return []
     sentence_number = {sent.start: number for number, sent in enumerate(doc.sents)}
+    # "the army" that already names the national army is no description of another one
+    named_tokens = {token.i for mention in named for token in mention.span}
     found: list[Mention] = []
     for token in doc:
         is_its = token.lower_ == "its" and token.dep_ == "poss"
-        if token.ent_type_ or not (is_its or _is_definite_description(token)):
+        if token.ent_type_ or token.i in named_tokens:
+            continue
+        if not (is_its or _is_definite_description(token)):
             continue
         window = sentence_number[token.sent.start] - ANTECEDENT_SENTENCES
         candidates = sorted(
@@ -749,13 +842,50 @@ def find_anaphors(doc: Doc, named: list[Mention]) -> list[Mention]:
             key=lambda m: m.span.start,
         )
         if is_its:
-            antecedent = _antecedent_for_its(token, candidates)
+            harmed_by = _harming_organisations(token, known)
+            allowed = [m for m in candidates if _organisation_key(m) not in harmed_by]
+            antecedent = _antecedent_for_its(token, allowed)
         else:
             antecedent = _antecedent_for_description(token, candidates)
         if antecedent is not None:
             span = _description_span(token)
             found.append(Mention(span, EntityType.ORGANISATION, span.text, antecedent=antecedent))
     return found
+
+
+#: Verbs of harm: whoever does them to "its founder" is not the "it".
+HARM_VERBS = frozenset(
+    """
+    kill capture arrest attack ambush execute assassinate abduct kidnap target seize behead
+    shoot detain murder
+    """.split()
+)
+
+
+def _harming_organisations(its: Token, named: list[Mention]) -> set[str]:
+    """The organisations that harm the one "its" stands for: "FADM troops killed its
+    founder", "its leader was killed by Houthi fighters" (neither is the "it")."""
+    noun = its.head
+    while noun.dep_ == "conj" and noun.head.i != noun.i:
+        noun = noun.head
+    verb = noun.head
+    if noun.dep_ not in ("dobj", "nsubjpass") or verb.lemma_.lower() not in HARM_VERBS:
+        return set()
+    doers = [
+        t
+        for child in verb.children
+        if child.dep_ in ("nsubj", "agent")
+        for t in child.subtree
+    ]
+    inside = {t.i for t in doers}
+    return {
+        _organisation_key(m) for m in named if any(t.i in inside for t in m.span)
+    }
+
+
+def _organisation_key(mention: Mention) -> str:
+    referent = mention.referent
+    return (referent.known_as or referent.name).casefold()
 
 
 def _is_definite_description(token: Token) -> bool:
@@ -782,8 +912,23 @@ def _antecedent_for_its(token: Token, candidates: list[Mention]) -> Mention | No
     """
     same_sentence = [m for m in candidates if m.span.sent.start == token.sent.start]
     if same_sentence:
-        return _nearest(same_sentence, lambda m: not m.is_media)
+        subject = _subject_of_the_first_clause(token, same_sentence)
+        return subject or _nearest(same_sentence, lambda m: not m.is_media)
     return _topic(candidates, lambda m: not m.is_media)
+
+
+def _subject_of_the_first_clause(its: Token, candidates: list[Mention]) -> Mention | None:
+    """ "X attacked Y, and its spokesman said ...": "its" opens a clause joined by "and" to
+    X's, as its subject's owner, and so goes on about X."""
+    noun = its.head
+    verb = noun.head
+    if noun.dep_ not in ("nsubj", "nsubjpass") or verb.dep_ != "conj":
+        return None
+    first = verb.head
+    subjects = {
+        t.i for c in first.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree
+    }
+    return _nearest(candidates, lambda m: not m.is_media and m.head.i in subjects)
 
 
 def _topic(candidates: list[Mention], accept: Callable[[Mention], bool]) -> Mention | None:
@@ -821,7 +966,7 @@ def _in_subject(mention: Mention) -> bool:
 
 def _antecedent_for_description(token: Token, candidates: list[Mention]) -> Mention | None:
     word = token.lemma_.lower()
-    same_word = _nearest(candidates, lambda m: any(t.lemma_.lower() == word for t in m.span))
+    same_word = _nearest(candidates, lambda m: _called(m, word))
     if same_word is not None or token.lower_ in NAMED_ANAPHORS:
         return same_word
     # "the group", "the movement": an armed group or party rather than a state's forces,
@@ -839,6 +984,16 @@ def _antecedent_for_description(token: Token, candidates: list[Mention]) -> Ment
     # "Al-Shabaab, which is affiliated with al Qaeda, claimed the attack. The group's
     # spokesman ...": a new sentence continues the topic of the one before
     return _topic(candidates, is_group) or _topic(candidates, is_other)
+
+
+def _called(mention: Mention, word: str) -> bool:
+    """The mention's name holds ``word``, or an apposition calls it so: "the Santa Rosa de
+    Lima cartel, a fuel-theft gang" is what "the gang" refers back to."""
+    if any(t.lemma_.lower() == word for t in mention.span):
+        return True
+    return any(
+        child.dep_ == "appos" and child.lemma_.lower() == word for child in mention.head.children
+    )
 
 
 def _nearest(candidates: list[Mention], accept: Callable[[Mention], bool]) -> Mention | None:

@@ -58,8 +58,12 @@ PERSON_NOUNS = frozenset(
     """
     man woman senator official leader commander spokesman spokeswoman president minister
     professor lawyer judge father mother son daughter brother sister wife husband
+    spokesperson reporter journalist correspondent researcher analyst chairman chairwoman
+    governor mayor founder deputy head representative envoy coordinator commissioner
     """.split()
 )
+#: Verbs whose agent ("led by X") is a person when the name holds no organisation word.
+LEADING_VERBS = frozenset({"lead", "head", "command", "found", "co-found", "chair"})
 #: Role nouns after an uncurated one-word organisation that make it one for certain:
 #: "Burlington spokesman", "a Farley attorney", "Edison's chairman".
 ORGANISATION_ROLE_NOUNS = frozenset(
@@ -170,6 +174,8 @@ def shaped_like_a_person(ent: Span) -> bool:
 
     Stricter than :func:`reads_as_person`: organisations say things too.
     """
+    if names_an_organisation_at_its_end(ent):
+        return False  # "its Special Zonal Committee, whose spokesperson ..."
     if has_title_before(ent) or _has_age_after(ent):
         return True
     words = ent.text.split()
@@ -181,7 +187,31 @@ def shaped_like_a_person(ent: Span) -> bool:
             return True
         if child.dep_ == "appos" and child.lemma_.lower() in PERSON_NOUNS:
             return True
-    return False
+    if root.dep_ == "appos" and root.head.lemma_.lower() in PERSON_NOUNS:
+        return True  # "the council's leader, Lucas Ayaba Cho"
+    return _leads_as_agent(ent)
+
+
+def _leads_as_agent(ent: Span) -> bool:
+    """ "a gang led by Luckson Elan": the agent of "led", "headed", "founded", when the name
+    has two or three words and none that organisations are named by."""
+    root = ent.root
+    words = [t for t in ent if t.is_alpha]
+    if not 2 <= len(words) <= 3 or any(_names_an_organisation(t) or t.is_upper for t in words):
+        return False
+    agent = root.head
+    return (
+        root.dep_ == "pobj"
+        and agent.dep_ == "agent"
+        and agent.head.lemma_.lower() in LEADING_VERBS
+    )
+
+
+def names_an_organisation_at_its_end(ent: Span) -> bool:
+    """ "Tariq Ben Zeyad Brigade", "Murzuq Martyrs Brigade": a "person" whose last word,
+    capitalised, is one that organisations are named by."""
+    last = ent[-1]
+    return len(ent) >= 2 and last.is_title and _names_an_organisation(last)
 
 
 def _has_age_after(ent: Span) -> bool:

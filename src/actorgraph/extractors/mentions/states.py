@@ -11,6 +11,8 @@ sponsor in another article is the same node. Every other country mention stays a
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from spacy.tokens import Doc, Span
 
 from actorgraph.gazetteers.places import Gazetteer
@@ -22,17 +24,39 @@ SPONSOR_PARTICIPLES = frozenset(
     {"backed", "funded", "financed", "sponsored", "armed", "supported", "trained"}
     | {"aligned", "allied"}
 )
+
+
+def split_sponsor_prefix(ent: Span) -> list[Span]:
+    """ "Turkish-backed Syrian National Army" as one name: the sponsor ("Turkish", as a
+    nationality) and the organisation it backs, apart.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("the Turkish-backed Syrian National Army")
+    >>> [(s.text, s.label_) for s in split_sponsor_prefix(doc[1:7])]
+    [('Turkish', 'NORP'), ('Syrian National Army', 'ORG')]
+    """
+    if len(ent) < 4 or ent[1].text != "-" or ent[2].lower_ not in SPONSOR_PARTICIPLES:
+        return [ent]
+    if not ent[0].text[:1].isupper() or ent[0].whitespace_ or ent[1].whitespace_:
+        return [ent]
+    doc = ent.doc
+    return [Span(doc, ent.start, ent.start + 1, "NORP"), Span(doc, ent.start + 3, ent.end, "ORG")]
+
+
 #: The kind the mentions carry: a state, not a group (never "the group" of an anaphor).
 STATE_KIND = "state"
 
 
-def sponsoring_states(doc: Doc, gazetteer: Gazetteer, taken: set[int]) -> list[tuple[Span, str]]:
+def sponsoring_states(
+    doc: Doc, gazetteer: Gazetteer, taken: set[int], ents: Iterable[Span] | None = None
+) -> list[tuple[Span, str]]:
     """(span, country name) for every country the text makes a sponsor; ``taken`` holds the
-    token indices already in a mention. "M23 rebels, backed by Rwanda, took Sake" gives
-    Rwanda; "fighting in Rwanda" gives nothing.
+    token indices already in a mention, ``ents`` the names to look at (``doc.ents`` by
+    default). "M23 rebels, backed by Rwanda, took Sake" gives Rwanda; "fighting in
+    Rwanda" gives nothing.
     """
     found = []
-    for ent in doc.ents:
+    for ent in doc.ents if ents is None else ents:
         if ent.label_ not in ("GPE", "NORP") or any(t.i in taken for t in ent):
             continue
         code = gazetteer.country_code(ent.text)

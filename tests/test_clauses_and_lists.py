@@ -1,0 +1,328 @@
+"""Relations read across clauses, lists and misattached phrases: "whose spokesman X",
+"founded by A and now led by B", two clauses joined by "and", "A fought B alongside C"
+where the parse hangs "alongside" on B's phrase, and "joint operations by A and B".
+Sentences written for these tests: other names, other orders, and negatives.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from actorgraph.extractors.article import extract_article
+from actorgraph.model import Article
+
+
+def facts(nlp, text: str, predicate: str) -> set[tuple[str, str]]:
+    extraction = extract_article(Article("a", text), nlp(text))
+    names = {entity.id: entity.name for entity in extraction.entities}
+    return {
+        (names[f.subject], names[f.object])
+        for f in extraction.facts
+        if f.predicate.value == predicate and f.subject in names and f.object in names
+    }
+
+
+def pairs(nlp, text: str, predicate: str) -> set[frozenset[str]]:
+    return {frozenset(found) for found in facts(nlp, text, predicate)}
+
+
+def linked(nlp, text: str, predicate: str, first: str, second: str) -> bool:
+    """Whether a fact joins entities written ``first`` and ``second`` (any name or alias)."""
+    extraction = extract_article(Article("a", text), nlp(text))
+    written = {e.id: {e.name, *e.aliases} for e in extraction.entities}
+    return any(
+        f.predicate.value == predicate
+        and {first, second} <= written.get(f.subject, set()) | written.get(f.object, set())
+        and (first in written.get(f.subject, set())) != (first in written.get(f.object, set()))
+        for f in extraction.facts
+    )
+
+
+# -- affiliation ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "organisation"),
+    [
+        (
+            "The NPA is the armed wing of the Communist Party of the Philippines (CPP), whose "
+            "spokesman Marco Valbuena denied the report.",
+            "Marco Valbuena",
+            "Communist Party of the Philippines",
+        ),
+        (
+            "Police blamed the Mombasa Republican Council, whose senior spokesman Randu "
+            "Nzai Ruwa rejected the charge on Friday.",
+            "Randu Nzai Ruwa",
+            "Mombasa Republican Council",
+        ),
+    ],
+)
+def test_whose_role_right_after_the_name(nlp, text: str, person: str, organisation: str) -> None:
+    assert (person, organisation) in facts(nlp, text, "affiliatedWith")
+
+
+def test_whose_with_a_verb_between_is_no_role(nlp) -> None:
+    text = "Officials met the Mombasa Republican Council, whose ban Randu Nzai Ruwa opposed."
+    assert not facts(nlp, text, "affiliatedWith")
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "organisation"),
+    [
+        (
+            "Ansarul Islam, a group founded by the preacher Ibrahim Malam Dicko and now led "
+            "by his brother Jafar Dicko, fights in the north.",
+            "Jafar Dicko",
+            "Ansarul Islam",
+        ),
+        (
+            "Katiba Macina, a unit set up by Amadou Koufa and later commanded by Bina Diarra, "
+            "holds the delta.",
+            "Bina Diarra",
+            "Katiba Macina",
+        ),
+    ],
+)
+def test_a_participle_joined_to_another_still_modifies_the_group(
+    nlp, text: str, person: str, organisation: str
+) -> None:
+    assert (person, organisation) in facts(nlp, text, "affiliatedWith")
+
+
+def test_dismissing_groups_as_something_is_no_leaving(nlp) -> None:
+    text = (
+        'Taliban spokesman Zabihullah Mujahid dismissed both groups as "a handful of rebels".'
+    )
+    assert ("Zabihullah Mujahid", "Taliban") in facts(nlp, text, "affiliatedWith")
+
+
+def test_being_dismissed_from_the_group_is_still_leaving(nlp) -> None:
+    text = "Ahmed Warsame, a former al-Shabaab commander, was dismissed from the group in 2019."
+    assert ("Ahmed Warsame", "al-Shabaab") not in facts(nlp, text, "affiliatedWith")
+
+
+# -- alliances across clauses ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "not_allied"),
+    [
+        (
+            "Ethiopian forces shelled the town, and Russian forces said they backed the "
+            "Syrian army.",
+            frozenset({"Ethiopian forces", "Syrian army"}),
+        ),
+        (
+            "Los Ardillos are at war with Los Tlacos, and the Regional Coordination of "
+            "Community Authorities is aligned with Los Tlacos.",
+            frozenset({"Los Ardillos", "Regional Coordination of Community Authorities"}),
+        ),
+        (
+            "ISWAP, which split from Boko Haram in 2016 and pledged allegiance to the Islamic "
+            "State, claimed the attack.",
+            frozenset({"Boko Haram", "Islamic State"}),
+        ),
+    ],
+)
+def test_no_alliance_between_arguments_of_two_coordinated_clauses(
+    nlp, text: str, not_allied: frozenset[str]
+) -> None:
+    assert not_allied not in pairs(nlp, text, "alliedWith")
+
+
+def test_a_subject_shared_by_two_verbs_keeps_the_second_verbs_ally(nlp) -> None:
+    text = (
+        "ISWAP, which split from Boko Haram in 2016 and pledged allegiance to the Islamic "
+        "State, claimed the attack."
+    )
+    found = pairs(nlp, text, "alliedWith")
+    assert frozenset({"Islamic State West Africa Province", "Islamic State"}) in found
+
+
+# -- "A fought B alongside C" with "alongside" hung inside B's phrase ----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "agent", "patient", "companion"),
+    [
+        (
+            "The Giants Brigades fought al-Qaeda in the Arabian Peninsula (AQAP) alongside "
+            "the Shabwa Defence Forces near Ataq.",
+            "Giants Brigades",
+            "AQAP",
+            "Shabwa Defence Forces",
+        ),
+        (
+            "The Southern Transitional Council battled al-Qaeda in the Arabian Peninsula "
+            "alongside the Hadrami Elite Forces on Sunday.",
+            "Southern Transitional Council",
+            "al-Qaeda in the Arabian Peninsula",
+            "Hadrami Elite Forces",
+        ),
+    ],
+)
+def test_the_companion_is_the_agents_ally_and_the_patients_enemy(
+    nlp, text: str, agent: str, patient: str, companion: str
+) -> None:
+    allied = pairs(nlp, text, "alliedWith")
+    assert frozenset({agent, companion}) in allied
+    assert not any(companion in pair and "Al-Qaeda" in " ".join(pair) for pair in allied)
+    opposed = pairs(nlp, text, "opposes")
+    assert frozenset({agent, "Al-Qaeda in the Arabian Peninsula"}) in opposed
+
+
+# -- joint acts ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        (
+            "Joint operations by the Somali National Army and the Kenya Defence Forces "
+            "pushed al-Shabaab out of Badhaadhe.",
+            "Somali National Army",
+            "Kenya Defence Forces",
+        ),
+        (
+            "Aircraft struck caves near Kirkuk in a joint operation of the Iraqi Army and "
+            "Peshmerga forces.",
+            "Iraqi Army",
+            "Peshmerga forces",
+        ),
+        (
+            "The Benin Armed Forces have conducted joint patrols with the Togolese army since "
+            "last year.",
+            "Benin Armed Forces",
+            "Togolese army",
+        ),
+    ],
+)
+def test_two_organisations_of_one_joint_act_are_allies(
+    nlp, text: str, first: str, second: str
+) -> None:
+    found = pairs(nlp, text, "alliedWith")
+    assert any(
+        any(first in n or n in first for n in pair)
+        and any(second in n or n in second for n in pair)
+        for pair in found
+    ), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Operations by the Somali National Army and the Kenya Defence Forces were reported.",
+        "A joint statement condemned the attack by al-Shabaab and the killing of the Kenya "
+        "Defence Forces officers.",
+    ],
+)
+def test_a_list_without_a_joint_act_is_no_alliance(nlp, text: str) -> None:
+    found = pairs(nlp, text, "alliedWith")
+    assert frozenset({"al-Shabaab", "Kenya Defence Forces"}) not in found
+    assert frozenset({"Somali National Army", "Kenya Defence Forces"}) not in found
+
+
+# -- names and events --------------------------------------------------------------------------
+
+
+def test_an_arabic_article_in_lower_case_still_starts_a_curated_name(nlp) -> None:
+    doc = nlp("Troops fought al-Qaeda in the Arabian Peninsula near Mukalla.")
+    assert [(e.text, e.ent_id_) for e in doc.ents if e.label_ == "ORG"] == [
+        ("al-Qaeda in the Arabian Peninsula", "aqap")
+    ]
+
+
+def test_a_lower_case_english_word_still_starts_no_curated_name(nlp) -> None:
+    doc = nlp("The taliban is a word here, and islamic state is lower case.")
+    assert not [e for e in doc.ents if e.ent_id_ in ("islamic-state",)]
+
+
+@pytest.mark.parametrize(
+    ("text", "province"),
+    [
+        (
+            "QAMISHLI, Syria — The SDF raided a hideout in the town of al-Busayrah on "
+            "Wednesday, killing two militants.",
+            "SY-DY",
+        ),
+        (
+            "SANAA, Yemen — Houthi fighters shelled the village of al-Hazm on Sunday, "
+            "killing four civilians.",
+            None,
+        ),
+    ],
+)
+def test_a_place_name_may_start_with_a_lower_case_article(
+    nlp, text: str, province: str | None
+) -> None:
+    events = nlp(text)._.ag_events
+    assert events
+    if province is not None:
+        assert events[0].province is not None and events[0].province.code == province
+    else:
+        assert events[0].place is not None and events[0].place.name.lower().endswith("hazm")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen stopped a bus near Kalat in Balochistan and shot dead seven men.",
+        "Fighters blocked the road near Kalat in Balochistan and killed two guards.",
+    ],
+)
+def test_a_verb_joined_by_and_does_not_govern_the_event(nlp, text: str) -> None:
+    events = nlp(text)._.ag_events
+    assert [e.province.code for e in events if e.province] == ["PK-BA"]
+
+
+def test_a_verb_that_governs_still_makes_background(nlp) -> None:
+    assert not nlp("The group vowed to attack and kill soldiers in Balochistan.")._.ag_events
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        (
+            "MONUSCO peacekeepers escorted FARDC troops on a joint patrol in Djugu territory.",
+            "MONUSCO",
+            "FARDC",
+        ),
+        (
+            "AMISOM soldiers accompanied Danab commandos during a joint offensive near Jilib.",
+            "AMISOM",
+            "Danab",
+        ),
+    ],
+)
+def test_the_object_of_a_verb_framed_by_a_joint_act_is_an_ally(
+    nlp, text: str, first: str, second: str
+) -> None:
+    assert linked(nlp, text, "alliedWith", first, second)
+
+
+def test_a_hostile_verb_in_a_joint_operation_makes_enemies_not_allies(nlp) -> None:
+    text = "MONUSCO peacekeepers attacked ADF fighters during a joint operation near Beni."
+    assert not pairs(nlp, text, "alliedWith")
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "organisation"),
+    [
+        (
+            "The Special Representative and Head of MONUSCO, Aminata Diallo-Mensah, said "
+            "the mission would stay.",
+            "Aminata Diallo-Mensah",
+            "MONUSCO",
+        ),
+        (
+            "The head of UNMISS, Nicholas Haysom, said the mission would protect civilians.",
+            "Nicholas Haysom",
+            "UNMISS",
+        ),
+    ],
+)
+def test_a_name_in_apposition_with_head_of_an_organisation_is_its_person(
+    nlp, text: str, person: str, organisation: str
+) -> None:
+    assert linked(nlp, text, "affiliatedWith", person, organisation)
