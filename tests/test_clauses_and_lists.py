@@ -326,3 +326,88 @@ def test_a_name_in_apposition_with_head_of_an_organisation_is_its_person(
     nlp, text: str, person: str, organisation: str
 ) -> None:
     assert linked(nlp, text, "affiliatedWith", person, organisation)
+
+
+# -- membership, supply and joint acts of a described group ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "member", "umbrella"),
+    [
+        (
+            "The Nigerian Army operates in the region as part of the Multinational Joint Task "
+            "Force.",
+            "Nigerian Army",
+            "Multinational Joint Task Force",
+        ),
+        (
+            "The Kenya Defence Forces serve as part of the African Union mission.",
+            "Kenya Defence Forces",
+            "African Union mission",
+        ),
+        (
+            "The attack was claimed by the Jaime Martínez front, a unit of the EMC.",
+            "Jaime Martínez front",
+            "EMC",
+        ),
+    ],
+)
+def test_a_member_or_unit_of_an_umbrella_is_its_ally(
+    nlp, text: str, member: str, umbrella: str
+) -> None:
+    assert linked(nlp, text, "alliedWith", member, umbrella)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chadian troops took part in the raid with the Nigerian Army.",
+        "The 3rd Brigade, a unit of the Ukrainian army, held the line.",
+    ],
+)
+def test_taking_part_or_a_states_own_unit_is_no_alliance(nlp, text: str) -> None:
+    assert not pairs(nlp, text, "alliedWith")
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        (
+            "The Houthis receive weapons and training from Iran's Islamic Revolutionary "
+            "Guard Corps, according to UN experts.",
+            "Houthis",
+            "Islamic Revolutionary Guard Corps",
+        ),
+        ("Hezbollah supplied drones to the Houthis last year.", "Hezbollah", "Houthis"),
+        (
+            "The Wagner Group provided training to the Central African Armed Forces.",
+            "Wagner Group",
+            "Central African Armed Forces",
+        ),
+    ],
+)
+def test_giving_or_receiving_weapons_training_or_money_is_cooperation(
+    nlp, text: str, first: str, second: str
+) -> None:
+    assert linked(nlp, text, "alliedWith", first, second)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hezbollah received a warning from the Israeli army.",
+        "Hezbollah did not receive weapons from Iran's Islamic Revolutionary Guard Corps.",
+        "The Houthis seized weapons from the Saudi-led coalition.",
+    ],
+)
+def test_receiving_anything_else_or_nothing_is_no_cooperation(nlp, text: str) -> None:
+    assert not pairs(nlp, text, "alliedWith")
+
+
+def test_a_group_a_relative_clause_says_conducts_joint_operations_is_an_ally(nlp) -> None:
+    text = (
+        "The Kenya-led Multinational Security Support (MSS) mission, which conducts joint "
+        "operations with the PNH, said so."
+    )
+    assert linked(nlp, text, "alliedWith", "Multinational Security Support", "PNH")
+

@@ -325,3 +325,13 @@ def test_a_sponsor_prefix_is_split_from_the_name_it_backs(nlp) -> None:
     found = {frozenset(p) for p in facts(nlp, text, "alliedWith")}
     assert frozenset({"Turkey", "Syrian National Army"}) in found
     assert typed(nlp, text).get("Syrian National Army") == "Organisation"
+
+
+def test_a_countrys_possessive_names_its_army_without_a_curated_entry(nlp) -> None:
+    names = {m.span.text: m.name for m in nlp("Ghana's army said it would deploy.")._.ag_mentions}
+    assert names.get("Ghana's army") == "Ghana army"
+
+
+def test_a_persons_possessive_before_army_names_no_national_army(nlp) -> None:
+    names = [m.name for m in nlp("Kony's army fled into the forest.")._.ag_mentions]
+    assert "Kony army" not in names

@@ -14,7 +14,8 @@ How a surface form is matched
   written exactly as in the alias; other words may have any case, except that a first word
   the alias capitalises must not be all lower case in the text (title case or capitals),
   so "taliban" or "islamic state" in running text cannot start a match; a first word the
-  alias writes in lower case ("al-Qaeda") may have any case. An entry's ``exact_case``
+  alias writes in lower case ("al-Qaeda") may have any case, and so may the Arabic article
+  "Al"/"El" that starts a longer alias ("al-Qaeda in the Arabian Peninsula"). An entry's ``exact_case``
   aliases need every capitalised word capitalised ("Islamic State", not "an Islamic
   state").
 * Hyphen and apostrophe tokens (``-`` and the other dashes; ``'`` and ``’``) are optional:

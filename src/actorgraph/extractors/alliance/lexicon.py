@@ -155,8 +155,12 @@ PARTNER_NOUNS = frozenset(
 #: Marks of a condition: "if X allied with Y", "unless", "whether".
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
 
-#: Nouns of membership in an umbrella: "X is part of Y", "a member of Y", "a component of Y".
-MEMBERSHIP_NOUNS = frozenset({"part", "member", "component", "constituent", "subsidiary"})
+#: Nouns of membership in an umbrella: "X is part of Y", "a member of Y", "a component of Y",
+#: "the Jaime Martínez front, a unit of the EMC" (a state's units are parts, not allies:
+#: see ``STATE_KINDS``).
+MEMBERSHIP_NOUNS = frozenset(
+    {"part", "member", "component", "constituent", "subsidiary", "unit", "arm"}
+)
 #: Nouns of a grouping whose "of" names its members: "X, a coalition of Y and Z".
 GROUPING_NOUNS = frozenset({"coalition", "alliance", "umbrella", "grouping", "federation", "bloc"})
 #: Verbs of membership: "X belongs to Y".

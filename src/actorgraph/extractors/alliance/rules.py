@@ -67,6 +67,10 @@ def cooperation(path: list[Token], first: Mention, second: Mention) -> Finding |
     if working is not None:
         # before hostility: "X, working with Y, detained suspects" puts Y beside X
         return Finding(Polarity.COOPERATING, working, CUE_BESIDE_PATH_CONFIDENCE, tuple(path))
+    supplied = _supplies(path)
+    if supplied is not None:
+        # before hostility: "received weapons from Y" names no fight
+        return Finding(Polarity.COOPERATING, supplied, CUE_ON_PATH_CONFIDENCE, tuple(path))
     under = _serves_under(path, first, second)
     if under is not None:
         # before hostility: "X fights under the banner of Y" is no fight between them
@@ -198,7 +202,8 @@ def _membership_word(path: list[Token], first: Mention, second: Mention) -> Toke
         before, after = path[index - 1], path[index + 1]
         word = token.lemma_.lower()
         grouping = word in GROUPING_NOUNS and token.dep_ in ("appos", "attr")
-        if word in MEMBERSHIP_NOUNS and token.dep_ not in ("dobj", "pobj"):
+        as_part = token.dep_ == "pobj" and token.head.lower_ == "as"  # "operates as part of"
+        if word in MEMBERSHIP_NOUNS and (token.dep_ not in ("dobj", "pobj") or as_part):
             # "took part in", "in part" are no membership
             preposition = "of"
         elif word in MEMBERSHIP_VERBS:
@@ -215,12 +220,72 @@ def _membership_word(path: list[Token], first: Mention, second: Mention) -> Toke
             other_side = path[index + 1 : -1]
         else:
             continue
-        if not all(t.lemma_.lower() in COPULAS for t in other_side):
+        if not all(_links_a_member(t) for t in other_side):
             # "Y, whose member X handed the town back to Z": Z is no member
             continue
         if _can_join(member.referent.kind, umbrella.referent.kind):
             return token
     return None
+
+
+#: Verbs of giving and receiving what armed groups live on, and the preposition that
+#: names the other side: "received training from Y", "supplies weapons to Y".
+SUPPLY_VERBS = {
+    "receive": "from",
+    "get": "from",
+    "obtain": "from",
+    "accept": "from",
+    "provide": "to",
+    "supply": "to",
+    "give": "to",
+    "deliver": "to",
+    "send": "to",
+    "ship": "to",
+}
+#: What is supplied: "weapons", "training", "funding", "equipment", "air support".
+SUPPLY_NOUNS = frozenset(
+    """
+    weapon arm arms ammunition training equipment funding fund money financing support aid
+    assistance supply supplies drone drones intelligence logistics
+    """.split()
+)
+
+
+def _supplies(path: list[Token]) -> Token | None:
+    """ "X has received training and equipment from Y", "X receive weapons from Y",
+    "Y supplies drones to X": one side the verb's subject, the other the object of its
+    "from" (receiving) or "to" (giving), with weapons, training or money given."""
+    words = [t for t in path if not t.is_punct]
+    for ends in (words, words[::-1]):
+        subject = phrase_head(ends[0])
+        verb = subject.head
+        preposition = SUPPLY_VERBS.get(verb.lemma_.lower())
+        if subject.dep_ != "nsubj" or preposition is None or is_negated_verb(verb):
+            continue
+        supplied = _objects_with_conjuncts(verb)
+        if not any(t.lemma_.lower() in SUPPLY_NOUNS or t.lower_ in SUPPLY_NOUNS for t in supplied):
+            continue
+        other = phrase_head(ends[-1])
+        prep = other.head
+        hung = prep.head.i == verb.i or prep.head.i in {t.i for t in supplied}
+        if other.dep_ == "pobj" and prep.lower_ == preposition and hung:
+            return verb
+    return None
+
+
+def _objects_with_conjuncts(verb: Token) -> list[Token]:
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return [*objects, *(c for o in objects for c in o.children if c.dep_ == "conj")]
+
+
+def is_negated_verb(verb: Token) -> bool:
+    return any(c.dep_ == "neg" for c in verb.children)
+
+
+def _links_a_member(token: Token) -> bool:
+    """ "X is part of Y", "X operates as part of Y", "X serves as a member of Y"."""
+    word = token.lemma_.lower()
+    return word in COPULAS or word in UNDER_VERBS or token.lower_ == "as"
 
 
 #: Verbs by which members make an alliance: "X and Y formed the Z Alliance".
@@ -398,9 +463,6 @@ def _context(path: list[Token], first: Mention, second: Mention) -> list[Token]:
     """
     tokens = list(path)
     anchor = None
-    listed = _listed_in_a_joint_act(first, second)
-    if listed is not None:
-        return listed
     if conjoined(first.head, second.head):
         anchor = conjunct_root(first.head)
         tokens.append(anchor.head)
@@ -508,28 +570,46 @@ def _joint_object_with(ordered: list[Token]) -> Token | None:
     words = [t for t in ordered if not t.is_punct]
     if len(words) == 3:
         return _joint_frame_of_the_verb(*words)
-    if len(words) != 5:
+    if len(words) == 4:
+        # "X, which conducts joint operations with Y": "with" hung on the verb
+        actor, verb, with_, _ = words
+        acts = [c for c in verb.children if c.dep_ == "dobj"]
+    elif len(words) == 5:
+        actor, verb, act, with_, _ = words
+        acts = [act] if act.dep_ == "dobj" and act.head.i == verb.i else []
+    else:
         return None
-    actor, verb, act, with_, _ = words
-    joint = next((w for w in act.children if w.lower_ in JOINT_WORDS), None)
-    if (
-        joint is None
-        or actor.dep_ != "nsubj"
-        or actor.head.i != verb.i
-        or act.dep_ != "dobj"
-        or act.head.i != verb.i
-        or with_.lower_ != "with"
-        or with_.head.i != act.i
-    ):
+    joint = next((w for a in acts for w in a.children if w.lower_ in JOINT_WORDS), None)
+    if joint is None or not _does(actor, verb) or with_.lower_ != "with":
+        return None
+    if with_.head.i not in {verb.i, *(a.i for a in acts)}:
         return None
     return joint
+
+
+def _does(actor: Token, verb: Token) -> bool:
+    """The actor is the verb's subject, or the noun its relative clause describes."""
+    if actor.dep_ == "nsubj" and actor.head.i == verb.i:
+        return True
+    return (
+        verb.dep_ == "relcl"
+        and verb.head.i == actor.i
+        and any(c.dep_ == "nsubj" and c.lower_ in ("which", "that", "who") for c in verb.children)
+    )
+
+
+#: Verbs by which one side goes with the other in a joint act: "escorted Y on a joint
+#: patrol". Only these: "arrested Y in a joint operation" acts on Y.
+ACCOMPANYING_VERBS = frozenset(
+    "escort accompany support assist back help reinforce join protect guard cover".split()
+)
 
 
 def _joint_frame_of_the_verb(actor: Token, verb: Token, other: Token) -> Token | None:
     """ "X escorted Y on a joint patrol", "X accompanied Y during a joint offensive"."""
     if actor.dep_ != "nsubj" or actor.head.i != verb.i or other.head.i != verb.i:
         return None
-    if other.dep_ != "dobj" or verb.pos_ != "VERB":
+    if other.dep_ != "dobj" or verb.lemma_.lower() not in ACCOMPANYING_VERBS:
         return None
     for frame in verb.children:
         if frame.dep_ != "prep" or frame.lower_ not in (*JOINT_FRAMES, "on"):
@@ -559,7 +639,7 @@ def _from_phrase_head(path: list[Token]) -> list[Token]:
     start = 0
     while (
         start + 1 < len(path)
-        and path[start].dep_ in ("poss", "compound", "appos")
+        and path[start].dep_ in ("poss", "compound", "appos", "nmod")
         and path[start].head.i == path[start + 1].i
     ):
         start += 1

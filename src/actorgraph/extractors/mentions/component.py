@@ -280,7 +280,11 @@ class MentionFinder:
             owned = self._national_armies.get(code)
             if owned is not None:
                 found.append(self._army_mention(span, owned))
-                taken.update(token.i for token in span)
+            else:
+                # "Benin's army" of a country the directory has no army for: named so
+                name = f"{span[0].text} {span[-1].text}"
+                found.append(Mention(span, EntityType.ORGANISATION, name, kind="state_force"))
+            taken.update(token.i for token in span)
         army = self._national_armies.get(country) if country else None
         if army is not None:
             found.extend(self._army_mention(span, army) for span in army_nouns(doc, taken))
