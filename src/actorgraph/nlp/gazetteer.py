@@ -15,9 +15,9 @@ How a surface form is matched
   the alias capitalises must not be all lower case in the text (title case or capitals),
   so "taliban" or "islamic state" in running text cannot start a match; a first word the
   alias writes in lower case ("al-Qaeda") may have any case, and so may the Arabic article
-  "Al"/"El" that starts a longer alias ("al-Qaeda in the Arabian Peninsula"). An entry's ``exact_case``
-  aliases need every capitalised word capitalised ("Islamic State", not "an Islamic
-  state").
+  "Al"/"El" that starts a longer alias ("al-Qaeda in the Arabian Peninsula"). An entry's
+  ``exact_case`` aliases need every capitalised word capitalised ("Islamic State", not
+  "an Islamic state").
 * Hyphen and apostrophe tokens (``-`` and the other dashes; ``'`` and ``’``) are optional:
   "Al-Qaeda", "Al Qaeda", "ISIS K", "Lashkar e Taiba", "Kurdistan Workers Party" all
   match; straight and curly apostrophes inside words are interchangeable ("Kata’ib"), and
