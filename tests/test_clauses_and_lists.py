@@ -411,3 +411,69 @@ def test_a_group_a_relative_clause_says_conducts_joint_operations_is_an_ally(nlp
     )
     assert linked(nlp, text, "alliedWith", "Multinational Security Support", "PNH")
 
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "organisation"),
+    [
+        (
+            "President Mahamat Idriss Déby, whose Patriotic Salvation Movement (MPS) won the "
+            "vote, spoke on Sunday.",
+            "Mahamat Idriss Déby",
+            "Patriotic Salvation Movement",
+        ),
+        (
+            "The talks were chaired by Minni Minawi, the governor of Darfur, whose Sudan "
+            "Liberation Army faction is part of the coalition.",
+            "Minni Minawi",
+            "Sudan Liberation Army",
+        ),
+    ],
+)
+def test_the_organisation_a_person_owns_by_whose_is_theirs(
+    nlp, text: str, person: str, organisation: str
+) -> None:
+    assert linked(nlp, text, "affiliatedWith", person, organisation)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police arrested Ali Musa, whose brother joined al-Shabaab.",
+        "Ali Musa, who praised the army, whose officers fled, spoke to al-Shabaab.",
+    ],
+)
+def test_whose_before_another_noun_or_after_a_clause_is_no_ownership(nlp, text: str) -> None:
+    assert not facts(nlp, text, "affiliatedWith")
+
+
+def test_a_curated_name_runs_on_over_a_peoples_possessive(nlp) -> None:
+    text = (
+        "The faction loyal to Eskinder Nega, who heads the rival Amhara Fano People's "
+        "Organisation, has stayed out."
+    )
+    assert ("Eskinder Nega", "Amhara Fano People's Organisation") in facts(
+        nlp, text, "affiliatedWith"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "province"),
+    [
+        (
+            "KHARKIV, Ukraine — The brigade repelled a Russian assault near Borova, in the "
+            "east of the Kharkiv region, destroying six armoured vehicles.",
+            "UA-63",
+        ),
+        (
+            "KYIV, Ukraine — A drone struck a depot near Borova, in the west of the Kyiv "
+            "region, on Monday.",
+            "UA-32",
+        ),
+    ],
+)
+def test_of_places_sharing_a_name_the_one_in_the_named_province_wins(
+    nlp, text: str, province: str
+) -> None:
+    events = nlp(text)._.ag_events
+    assert [e.province.code for e in events if e.province] == [province]

@@ -87,6 +87,7 @@ def affiliation(person: Mention, organisation: Mention) -> MentionRelation | Non
         _possessor_of_the_name(person, organisation)
         or _named_by_its_leader(person, organisation)
         or _whose_role_right_after(person, organisation)
+        or _whose_organisation(person, organisation)
         or _linking_path(person.head, organisation.head)
         or _for_conjunct(person, organisation)
     )
@@ -141,6 +142,30 @@ def _whose_role_right_after(person: Mention, organisation: Mention) -> tuple[flo
     if any(t.text not in (",",) and t.is_punct for t in between):
         return None
     return VERB_CONFIDENCE, roles[-1].text
+
+
+#: At most this many words of an apposition between a person and "whose".
+_MAX_APPOSITION = 8
+
+
+def _whose_organisation(person: Mention, organisation: Mention) -> tuple[float, str] | None:
+    """ "President Mahamat Idriss Déby, whose Patriotic Salvation Movement (MPS) ...",
+    "Minni Minawi, the governor of Darfur, whose Sudan Liberation Army faction ...": the
+    organisation the person owns, which they lead. Read off the words: between the person
+    and "whose" at most an apposition set off by commas, and right after "whose" the name
+    (a determiner or adjective aside)."""
+    doc = person.span.doc
+    start, end = person.span.end, organisation.span.start
+    if end <= start or doc[start].text != ",":
+        return None
+    whose = next((t for t in doc[start:end] if t.lower_ == "whose"), None)
+    if whose is None or whose.i - start > _MAX_APPOSITION or doc[whose.i - 1].text != ",":
+        return None
+    if any(t.pos_ in ("VERB", "AUX") for t in doc[start : whose.i]):
+        return None
+    if any(t.pos_ not in ("DET", "ADJ") for t in doc[whose.i + 1 : end]):
+        return None
+    return TITLE_CONFIDENCE, whose.text
 
 
 def _named_by_its_leader(person: Mention, organisation: Mention) -> tuple[float, str] | None:

@@ -201,8 +201,10 @@ class PlaceFinder:
             if (m := n.mention) and m.iso3166_2 and _in_main_story(n.span)
         }
         abroad = country is not None and country not in home
+        # "near Borova, in the east of the Kharkiv region": of two Borovas, the one there
+        provinces = {m.iso3166_2 for n in named if (m := n.mention) and m.iso3166_2}
         for chain in _chains(named):
-            candidates += self._resolve_chain(chain, country, abroad)
+            candidates += self._resolve_chain(chain, country, abroad, provinces)
         candidates = _in_stated_countries(candidates, self._stated_countries(named))
         candidates.sort(key=lambda c: c.span.start)
         direct = [c for c in candidates if not describes_a_person(c.span)]
@@ -258,19 +260,27 @@ class PlaceFinder:
     # ---------------------------------------------------------------- reading chains
 
     def _resolve_chain(
-        self, chain: list[_Named], country: str | None, abroad: bool = True
+        self,
+        chain: list[_Named],
+        country: str | None,
+        abroad: bool = True,
+        named_provinces: frozenset[str] | set[str] = frozenset(),
     ) -> list[PlaceCandidate]:
         """One candidate for a chain whose places agree; else one per place, as written.
 
         ``abroad``: a name the article's country lacks may be a town of another country
         (not when the sentence names a province of the article's country).
+        ``named_provinces``: the provinces the sentence names, where a name of several
+        places is placed first.
         """
         stated = [n.country for n in chain if n.country]
         anchor = None if stated else self._anchor_country(chain)
         hinted = abroad and not stated and anchor is None
         country = stated[-1] if stated else (anchor or country)
         places = [n for n in chain if not n.country]
-        options = [self._options(n, country, hinted) for n in places]
+        options = [
+            _named_first(self._options(n, country, hinted), named_provinces) for n in places
+        ]
         resolved = [(n, o) for n, o in zip(places, options, strict=True) if o]
         if not resolved:
             return []
@@ -444,6 +454,15 @@ class PlaceFinder:
             if any(m.kind == "city" for m in towns):
                 return code
         return own
+
+
+def _named_first(
+    options: list[PlaceMatch], provinces: frozenset[str] | set[str]
+) -> list[PlaceMatch]:
+    """The options in a province the sentence names first, the order kept otherwise."""
+    if len(options) < 2 or not provinces or options[0].province.code in provinces:
+        return options
+    return sorted(options, key=lambda m: m.province.code not in provinces)
 
 
 def _candidate(

@@ -34,6 +34,7 @@ from actorgraph.extractors.lexicon import (
     PLACE_NOUNS_AFTER_NAME,
 )
 from actorgraph.extractors.mentions.acronyms import (
+    COLLECTIVE_OWNERS,
     with_capitalised_names,
     with_defined_acronyms,
     with_group_noun_names,
@@ -595,8 +596,10 @@ def _to_capitalised_name_word(ent: Span) -> Span:
     on to a word organisations are named by. Only capitalised ones, so that a name before
     an ordinary noun ("Taliban fighters", "Hezbollah units") keeps its length."""
     doc = ent.doc
-    for end in range(ent.end, min(ent.end + MAX_WIDENING, len(doc))):
+    for end in range(ent.end, min(ent.end + MAX_WIDENING + 1, len(doc))):
         token = doc[end]
+        if token.lower_ in ("'s", "’s") and doc[end - 1].lower_ in COLLECTIVE_OWNERS:
+            continue  # "Amhara Fano" + "People's Organisation"
         # a place inside the name is part of it: "United" + "Bangsamoro" + "Justice Party"
         other_entity = token.ent_type_ and token.ent_type_ not in ("PROVINCE", "GPE", "NORP")
         if other_entity or token.pos_ != "PROPN" or not token.is_title:
