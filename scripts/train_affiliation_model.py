@@ -26,7 +26,8 @@ plain JSON that actorgraph reads without scikit-learn.
 5. Refits on all of train, writes the model, then fits the calibration with isotonic
    regression on the cross-validated CoNLL04 train links and on the facts of the
    project's gold sets ``shared/gold/seed``, ``shared/gold/dev`` and the own-words
-   development sets ``tests/data/owndev2`` and ``owndev3`` (never tests/sealed),
+   development sets ``tests/data/owndev2``, ``owndev3`` and ``owndev4`` (never the
+   sealed sets),
    shrunk towards "raw score = chance" where the data are few (:data:`PRIOR_WEIGHT`).
 6. With ``--dev FILE`` it scores CoNLL04 dev once, at the very end, beside the CV estimate.
 
@@ -79,6 +80,7 @@ DEFAULT_GOLD = (
     # the development articles helpers wrote in their own words (never tests/sealed)
     (OWN_DEV / "owndev2" / "gold", OWN_DEV / "owndev2" / "corpus"),
     (OWN_DEV / "owndev3" / "gold", OWN_DEV / "owndev3" / "corpus"),
+    (OWN_DEV / "owndev4" / "gold", OWN_DEV / "owndev4" / "corpus"),
 )
 DATA = REPO / "src" / "actorgraph" / "data"
 DEFAULT_OUTPUT = DATA / "affiliation_model.json"
@@ -607,7 +609,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             "script": "scripts/train_affiliation_model.py",
             "method": "isotonic regression (scikit-learn), shrunk to the identity",
             "prior_weight": PRIOR_WEIGHT,
-            "fitted_on": "held-out CoNLL04 train links; shared/gold/seed and shared/gold/dev",
+            "fitted_on": (
+                "held-out CoNLL04 train links; shared/gold/seed, shared/gold/dev and "
+                "tests/data/owndev2, owndev3 and owndev4"
+            ),
             "facts": {relation: len(points) for relation, points in sorted(facts.items())},
         },
     )

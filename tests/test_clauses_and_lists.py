@@ -477,3 +477,30 @@ def test_of_places_sharing_a_name_the_one_in_the_named_province_wins(
 ) -> None:
     events = nlp(text)._.ag_events
     assert [e.province.code for e in events if e.province] == [province]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A report by UN experts described cooperation between some FARDC units and the "
+        "Democratic Forces for the Liberation of Rwanda (FDLR), a link the Congolese "
+        "government denies.",
+        "UN experts said Iran's Islamic Revolutionary Guard Corps armed the Houthis, a claim "
+        "Tehran rejected.",
+    ],
+)
+def test_a_claim_denied_in_a_summing_up_apposition_asserts_no_alliance(nlp, text: str) -> None:
+    assert not pairs(nlp, text, "alliedWith")
+
+
+def test_a_summing_up_apposition_that_denies_nothing_keeps_the_alliance(nlp) -> None:
+    text = "Hezbollah has armed the Houthis for years, a link that worries Riyadh."
+    assert frozenset({"Hezbollah", "Houthis"}) in pairs(nlp, text, "alliedWith")
+
+
+def test_a_denied_charge_about_something_else_keeps_the_alliance(nlp) -> None:
+    text = (
+        "The LNA, backed by Russia's Africa Corps, has been accused by the Sudanese army of "
+        "letting the RSF move fighters through the border area, a charge it denies."
+    )
+    assert linked(nlp, text, "alliedWith", "LNA", "Africa Corps")

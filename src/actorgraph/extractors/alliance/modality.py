@@ -19,7 +19,7 @@ from actorgraph.extractors.lexicon import DENIAL_VERBS, HYPOTHETICAL_AUX
 def taken_back(clause: Iterable[Token]) -> Polarity | None:
     """``DENIED`` or ``HYPOTHETICAL`` when a word of the clause takes the claim back."""
     tokens = list(clause)
-    if any(_is_denied(token) for token in tokens):
+    if any(_is_denied(token) for token in tokens) or _denied_afterwards(tokens):
         return Polarity.DENIED
     if any(_is_hypothetical(token) for token in tokens):
         return Polarity.HYPOTHETICAL
@@ -32,6 +32,41 @@ def _is_denied(token: Token) -> bool:
     if any(child.dep_ == "neg" for child in token.children):
         return True
     return any(verb.lemma_.lower() in DENIAL_VERBS for verb in _governors(token))
+
+
+#: Nouns by which a sentence sums up what it just reported: "..., a link X denies".
+CLAIM_NOUNS = frozenset({"link", "tie", "claim", "allegation", "accusation", "charge", "report"})
+
+
+def _denied_afterwards(tokens: list[Token]) -> bool:
+    """ "UN experts described cooperation between X and Y, a link the government denies",
+    "... a claim the group rejected": a noun summing up the report, in apposition, that a
+    relative clause denies."""
+    if not tokens:
+        return False
+    top = min(tokens, key=lambda t: sum(1 for _ in t.ancestors))
+    # what the noun sums up holds the pair: it hangs on the pair's words, or above them
+    # with the pair in what the verb says rather than in its subject ("X, backed by Y, was
+    # accused of Z, a charge it denies" denies Z, not the backing)
+    above = {t.i for t in tokens} | {t.i for t in _heads_above_outside_subjects(top)}
+    for token in tokens[0].sent:
+        if token.lemma_.lower() not in CLAIM_NOUNS or token.dep_ not in ("appos", "npadvmod"):
+            continue
+        if token.i < min(t.i for t in tokens) or token.head.i not in above:
+            continue
+        for clause in token.children:
+            if clause.dep_ == "relcl" and clause.lemma_.lower() in DENIAL_VERBS:
+                return True
+    return False
+
+
+def _heads_above_outside_subjects(token: Token) -> list[Token]:
+    """The token's ancestors up to the first one it reaches as (part of) a subject."""
+    found = []
+    while token.head.i != token.i and token.dep_ not in ("nsubj", "nsubjpass"):
+        token = token.head
+        found.append(token)
+    return found
 
 
 def _governors(token: Token) -> list[Token]:
