@@ -504,3 +504,67 @@ def test_a_denied_charge_about_something_else_keeps_the_alliance(nlp) -> None:
         "letting the RSF move fighters through the border area, a charge it denies."
     )
     assert linked(nlp, text, "alliedWith", "LNA", "Africa Corps")
+
+
+# -- people who left ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "former", "current"),
+    [
+        (
+            "Abu Aqla Kayka, a former RSF commander who defected to the army in 2024, leads "
+            "the Sudan Shield Forces.",
+            "Abu Aqla Kayka",
+            "Rapid Support Forces",
+            "Sudan Shield Forces",
+        ),
+        (
+            "Mustafa Hamid, a former al-Shabaab commander who surrendered to Somali troops, "
+            "now advises the National Intelligence and Security Agency.",
+            "Mustafa Hamid",
+            "al-Shabaab",
+            None,
+        ),
+        (
+            "Its commander, Andriy Biletskyi, founded the Azov battalion in 2014 but left it "
+            "two years later.",
+            "Andriy Biletskyi",
+            "Azov",
+            None,
+        ),
+    ],
+)
+def test_a_former_member_who_left_is_no_member(
+    nlp, text: str, person: str, former: str, current: str | None
+) -> None:
+    assert not linked(nlp, text, "affiliatedWith", person, former)
+    if current is not None:
+        assert linked(nlp, text, "affiliatedWith", person, current)
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "organisation"),
+    [
+        (
+            "Abu Aqla Kayka, an RSF commander who left Khartoum in October, leads the unit.",
+            "Abu Aqla Kayka",
+            "RSF",
+        ),
+        (
+            "Ahmed Karim joined al-Shabaab in 2010 and left Mogadishu in 2012.",
+            "Ahmed Karim",
+            "al-Shabaab",
+        ),
+    ],
+)
+def test_leaving_a_place_is_no_leaving_the_group(
+    nlp, text: str, person: str, organisation: str
+) -> None:
+    assert linked(nlp, text, "affiliatedWith", person, organisation)
+
+
+def test_an_office_of_before_of_makes_an_organisation_of_a_person_name(nlp) -> None:
+    doc = nlp("The Taliban's General Directorate of Intelligence (GDI) leads the campaign.")
+    kinds = {m.span.text: m.type.value for m in doc._.ag_mentions}
+    assert kinds.get("General Directorate of Intelligence") == "Organisation"

@@ -52,7 +52,31 @@ def _left(person: Mention, organisation: Mention) -> bool:
         gave_up = token.lemma_.lower() == "surrender" and not _objects(token)
         if gave_up or _leaves_the_group(token, organisation):
             return True
+        if _former_member_of(doer, person, organisation) or _left_it(token, organisation):
+            return True
     return False
+
+
+def _former_member_of(doer: Token, person: Mention, organisation: Mention) -> bool:
+    """ "Abu Aqla Kayka, a former RSF commander who defected to the army": a former role
+    in the organisation, held by whoever left (wherever they went)."""
+    role = doer if doer.i != person.head.i else None
+    if role is None or not any(c.lower_ in ("former", "ex") for c in role.children):
+        return False
+    inside = range(organisation.span.start, organisation.span.end)
+    return any(c.i in inside and c.dep_ in ("compound", "poss", "nmod") for c in role.children)
+
+
+def _left_it(verb: Token, organisation: Mention) -> bool:
+    """ "X founded the Azov battalion in 2014 but left it two years later": "it" is the
+    organisation that the verb joined to the leaving one took as its object."""
+    if verb.dep_ != "conj" or not any(o.lower_ in ("it", "them") for o in _objects(verb)):
+        return False
+    first = verb.head
+    named = organisation.head
+    while named.dep_ in ("compound", "poss", "amod") and named.head.i != named.i:
+        named = named.head
+    return named.dep_ == "dobj" and named.head.i == first.i
 
 
 def _leaves_the_group(verb: Token, organisation: Mention) -> bool:
@@ -85,6 +109,8 @@ def _doer(verb: Token) -> Token | None:
         return verb.head  # "X, a former commander who deserted": the noun described
     if subjects:
         return subjects[0]
+    if verb.dep_ == "conj" and verb.head.i != verb.i:
+        return _doer(verb.head)  # "founded X in 2014 but left it": the first verb's subject
     return verb.head if verb.dep_ in ("relcl", "acl") else None
 
 

@@ -33,7 +33,12 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span, Token
 
-from actorgraph.extractors.lexicon import NAME_TITLES, ORGANISATION_NAME_WORDS, SUBPROVINCE_NOUNS
+from actorgraph.extractors.lexicon import (
+    NAME_TITLES,
+    ORGANISATION_HEADS,
+    ORGANISATION_NAME_WORDS,
+    SUBPROVINCE_NOUNS,
+)
 from actorgraph.extractors.syntax import once_per_doc
 from actorgraph.gazetteers.places import Gazetteer
 from actorgraph.text import normalise_name
@@ -209,9 +214,18 @@ def _leads_as_agent(ent: Span) -> bool:
 
 def names_an_organisation_at_its_end(ent: Span) -> bool:
     """ "Tariq Ben Zeyad Brigade", "Murzuq Martyrs Brigade": a "person" whose last word,
-    capitalised, is one that organisations are named by."""
+    capitalised, is one that organisations are named by; or "General Directorate of
+    Intelligence", "Ministry of Defence": such a word before "of"."""
     last = ent[-1]
-    return len(ent) >= 2 and last.is_title and _names_an_organisation(last)
+    if len(ent) >= 2 and last.is_title and _names_an_organisation(last):
+        return True
+    return any(
+        token.is_title
+        and token.i + 1 < ent.end
+        and token.nbor(1).lower_ == "of"
+        and (_names_an_organisation(token) or token.lemma_.lower() in ORGANISATION_HEADS)
+        for token in ent[:-1]
+    )
 
 
 def _has_age_after(ent: Span) -> bool:
