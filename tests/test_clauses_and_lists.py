@@ -568,3 +568,42 @@ def test_an_office_of_before_of_makes_an_organisation_of_a_person_name(nlp) -> N
     doc = nlp("The Taliban's General Directorate of Intelligence (GDI) leads the campaign.")
     kinds = {m.span.text: m.type.value for m in doc._.ag_mentions}
     assert kinds.get("General Directorate of Intelligence") == "Organisation"
+
+
+# -- background, not the day's events -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "MAPUTO, Mozambique — The Local Force, a militia of veterans, fights alongside the "
+        "FADM in Macomia and receives weapons from the government.",
+        "The Wagner Group, which fought alongside Russian regular forces in Bakhmut, broke with "
+        "the defence ministry in June 2023.",
+        "Russian forces have shelled border communities in Chernihiv region in a similar way "
+        "throughout the summer.",
+        "Al Shabaab has carried out similar attacks in Galgaduud region this year, overrunning "
+        "several bases vacated by Ethiopian troops.",
+        "Russia was massing troops near Kupiansk in Kharkiv for a new offensive.",
+        "The FPL, a rebel group led by Mahmoud Sallah that has attacked the oil pipeline to "
+        "Benin, has proposed talks with Niamey.",
+    ],
+)
+def test_a_description_or_a_habit_is_no_event(nlp, text: str) -> None:
+    assert not nlp(text)._.ag_events
+
+
+@pytest.mark.parametrize(
+    ("text", "province"),
+    [
+        ("Government troops fought the militants alongside clan fighters near Mahas in Hiran "
+         "on Sunday.", "SO-HI"),
+        ("Al Shabaab attacked a base in Galgaduud region on Sunday, overrunning the barracks.",
+         "SO-GA"),
+        ("Police arrested two men for the bombing in Kabul on Sunday.", "AF-KAB"),
+        ("Gunmen shelled border villages in Chernihiv region on Tuesday, killing two.", "UA-74"),
+    ],
+)
+def test_the_same_words_about_the_day_are_events(nlp, text: str, province: str) -> None:
+    events = nlp(text)._.ag_events
+    assert province in {e.province.code for e in events if e.province}

@@ -670,6 +670,8 @@ def _is_background(token: Token) -> bool:
         return True  # "has clashed repeatedly with", "has carried out similar attacks"
     if _describes_in_the_present(token):
         return True  # "a militia that fights under the banner of X": what it is, not news
+    if _describes_a_side(token) or _prepared_for(token):
+        return True
     if _dated_long_ago(token):
         return True
     node = token
@@ -687,10 +689,14 @@ def _is_background(token: Token) -> bool:
         ):
             return True
         if node.dep_ in ("acl", "relcl") and not described:
-            # "a leader who planned attacks", "a facilitator suspected of the bombing"
-            if _is_person_noun(ancestor) and not _victim_of(node):
+            # "a leader who planned attacks", "a facilitator suspected of the bombing",
+            # "a rebel group that has attacked the pipeline"
+            describes = _is_person_noun(ancestor) or _is_group_noun(ancestor, node)
+            if describes and not _victim_of(node):
                 return True
             described = True
+        if node.dep_ in ("advcl", "conj") and _reports_a_habit(ancestor):
+            return True  # "has carried out similar attacks this year, overrunning bases"
         node = ancestor
     return False
 
@@ -720,9 +726,54 @@ def _is_habitual(token: Token) -> bool:
                 return True
             if child.dep_ == "prep" and child.lower_ == "in" and _names_the_past(child):
                 return True
+            if child.dep_ == "prep" and _in_a_like_way_or_throughout(child):
+                return True  # "shelled X in a similar way throughout the summer"
     # "has been fighting the army": an ongoing war, not the day's clash
     auxiliaries = {c.lower_ for c in token.children if c.dep_ == "aux"}
     return token.tag_ == "VBG" and "been" in auxiliaries
+
+
+#: "in a similar way", "in the same manner": the event is one of a kind, not the news.
+MANNER_NOUNS = frozenset({"way", "manner", "fashion", "pattern"})
+#: "throughout the summer", "over the years": a stretch of time, not a day.
+SPAN_PREPOSITIONS = frozenset({"throughout"})
+
+
+def _in_a_like_way_or_throughout(preposition: Token) -> bool:
+    objects = [c for c in preposition.children if c.dep_ == "pobj"]
+    if preposition.lower_ in SPAN_PREPOSITIONS:
+        return bool(objects)
+    return preposition.lower_ == "in" and any(
+        o.lemma_.lower() in MANNER_NOUNS
+        and any(c.lower_ in ("similar", "same", "like") for c in o.children)
+        for o in objects
+    )
+
+
+def _describes_a_side(token: Token) -> bool:
+    """ "X fights alongside Y in Macomia", "X, which fought alongside Y in Bakhmut": a fight
+    with a companion and no one fought, told in the present or in a relative clause,
+    says whose side X is on, not what happened that day."""
+    if token.lemma_.lower() not in ("fight", "battle") or token.pos_ != "VERB":
+        return False
+    companion = any(c.dep_ == "prep" and c.lower_ == "alongside" for c in token.children)
+    patient = any(
+        c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ == "against") for c in token.children
+    )
+    told_as_description = token.tag_ in ("VBZ", "VBP") or token.dep_ == "relcl"
+    return companion and not patient and told_as_description
+
+
+#: Verbs of getting ready, whose "for" names what is still to come: "massing troops for
+#: a new offensive", "preparing for an attack".
+PREPARING_VERBS = frozenset({"mass", "prepare", "gather", "mobilise", "mobilize", "ready"})
+
+
+def _prepared_for(token: Token) -> bool:
+    """ "Russia was massing troops near Kupiansk for a new offensive": not yet an event."""
+    if token.dep_ != "pobj" or token.head.lower_ != "for":
+        return False
+    return token.head.head.lemma_.lower() in PREPARING_VERBS
 
 
 def _dated_long_ago(token: Token) -> bool:
@@ -800,6 +851,25 @@ def describes_a_person(span: Span) -> bool:
             return True
         node = ancestor
     return False
+
+
+def _reports_a_habit(verb: Token) -> bool:
+    """A habitual event word, or a verb whose object is one ("carried out similar attacks")."""
+    if is_trigger_word(verb) and _is_habitual(verb):
+        return True
+    return any(
+        c.dep_ == "dobj" and is_trigger_word(c) and _is_habitual(c) for c in verb.children
+    )
+
+
+#: Nouns for an armed group that a relative clause in the perfect describes.
+GROUP_NOUNS = frozenset({"group", "militia", "faction", "movement", "gang", "organisation"})
+
+
+def _is_group_noun(token: Token, clause: Token) -> bool:
+    """ "a rebel group that has attacked the pipeline": the group's record, in the perfect."""
+    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in clause.children)
+    return token.lemma_.lower() in GROUP_NOUNS and clause.dep_ == "relcl" and perfect
 
 
 def _is_person_noun(token: Token) -> bool:
