@@ -607,3 +607,20 @@ def test_a_description_or_a_habit_is_no_event(nlp, text: str) -> None:
 def test_the_same_words_about_the_day_are_events(nlp, text: str, province: str) -> None:
     events = nlp(text)._.ag_events
     assert province in {e.province.code for e in events if e.province}
+
+
+@pytest.mark.parametrize(
+    ("text", "province"),
+    [
+        ("In the northeastern state of Manipur, gunmen fired from the hills on farmers near "
+         "Moirang on Sunday, police said.", "IN-MN"),
+        ("Militants fired from a moving car in Peshawar on Friday, officials said.", "PK-KP"),
+    ],
+)
+def test_shooters_who_fire_make_an_attack(nlp, text: str, province: str) -> None:
+    events = nlp(text)._.ag_events
+    assert province in {e.province.code for e in events if e.province}
+
+
+def test_firing_someone_is_no_attack(nlp) -> None:
+    assert not nlp("The minister fired his deputy in Kabul on Monday.")._.ag_events

@@ -464,7 +464,21 @@ def _fire_reading(token: Token) -> Reading | None:
         aimed = child.dep_ == "prep" and child.lower_ in ("at", "on", "upon", "into")
         if aimed and not any(t.ent_type_ in ("DATE", "TIME") for t in child.subtree):
             return ATTACK
+    # "gunmen fired from the hills on farmers": who fires says it is an attack
+    subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    if not objects and any(s.lemma_.lower() in SHOOTERS or s.lower_ in SHOOTERS for s in subjects):
+        return ATTACK
     return None
+
+
+#: Who fires at people: "gunmen fired", "militants opened fire".
+SHOOTERS = frozenset(
+    """
+    gunman gunmen militant militants insurgent insurgents attacker attackers assailant
+    assailants sniper snipers
+    """.split()
+)
 
 
 _FIRE_NOUN_VERBS: dict[str, Reading] = {
