@@ -624,3 +624,56 @@ def test_shooters_who_fire_make_an_attack(nlp, text: str, province: str) -> None
 
 def test_firing_someone_is_no_attack(nlp) -> None:
     assert not nlp("The minister fired his deputy in Kabul on Monday.")._.ag_events
+
+
+# -- the speaker's own side ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "ally"),
+    [
+        (
+            "PNH spokesman Jean-Rony Saint-Fleur said officers fighting alongside soldiers of "
+            "the Armed Forces of Haiti (FAd'H) had retaken the police station.",
+            "PNH",
+            "Armed Forces of Haiti",
+        ),
+        (
+            "KDF spokeswoman Colonel Esther Wanjiru said the raid was carried out jointly with "
+            "officers of the Rural Border Patrol Unit.",
+            "KDF",
+            "Rural Border Patrol Unit",
+        ),
+        (
+            "Army spokesman Colonel Xerxes Trinidad said the operation was carried out in "
+            "coordination with the Moro Islamic Liberation Front (MILF).",
+            "Army",
+            "Moro Islamic Liberation Front",
+        ),
+    ],
+)
+def test_a_speakers_own_forces_beside_an_organisation_make_the_speakers_ally(
+    nlp, text: str, speaker: str, ally: str
+) -> None:
+    assert linked(nlp, text, "alliedWith", speaker, ally)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # someone else's named forces
+        "Police spokesman Ali Musa said Kenyan troops fought alongside the Somali National "
+        "Army.",
+        # against, not beside
+        "KDF spokeswoman Esther Wanjiru said the soldiers fought al-Shabaab near Kolbio.",
+        # the speaker is a guess ("the group"), so nothing is asserted
+        "The Southern Protection Force said it held Murzuq. The group's commander, Hassan "
+        "Kallay, said his men were fighting in coordination with the Murzuq Martyrs Brigade.",
+    ],
+)
+def test_no_own_side_alliance_without_a_named_speaker_and_an_own_side_noun(
+    nlp, text: str
+) -> None:
+    allied = pairs(nlp, text, "alliedWith")
+    assert not any("Police" in " ".join(p) or "KDF" in " ".join(p) for p in allied)
+    assert not any("Southern Protection Force" in p for p in allied)

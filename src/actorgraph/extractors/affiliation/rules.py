@@ -356,7 +356,11 @@ def _through_title(path: list[Token]) -> tuple[float, str] | None:
         head = organisation.lemma_.lower()
         leads = head in LEADER_GROUP_NOUNS or head in ORGANISATION_NAME_WORDS
         return (TITLE_CONFIDENCE, organisation.text) if leads else None
-    if organisation.head.i != person.i or organisation.dep_ not in ("compound", "poss", "nmod"):
+    # an acronym opening the sentence may be parsed as a determiner: "PNH spokesman X"
+    as_modifier = organisation.dep_ in ("compound", "poss", "nmod") or (
+        organisation.dep_ == "det" and organisation.is_upper and len(organisation) > 1
+    )
+    if organisation.head.i != person.i or not as_modifier:
         return None
     between = person.doc[organisation.i + 1 : person.i]
     if organisation.dep_ == "poss" or any(_is_title_word(t) for t in between):

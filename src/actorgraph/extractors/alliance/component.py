@@ -2,8 +2,10 @@
 
 Each pair is read for its polarity (:func:`~actorgraph.extractors.alliance.reading.read_pair`);
 cooperating pairs become ``alliedWith`` and opposing pairs ``opposes`` relations on
-``doc._.ag_relations``. Every reading — ended, denied and hypothetical ones too — is
-kept on ``doc._.ag_pair_readings``, so that a later step can, say, date an ended alliance.
+``doc._.ag_relations``; so do the speaker's organisation and the one its own forces
+fight beside (:mod:`~actorgraph.extractors.alliance.own_side`). Every reading — ended,
+denied and hypothetical ones too — is kept on ``doc._.ag_pair_readings``, so that a later
+step can, say, date an ended alliance.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from actorgraph.extractors.alliance.ending import breaks_with_partners
+from actorgraph.extractors.alliance.own_side import own_side_alliances
 from actorgraph.extractors.alliance.polarity import Polarity
 from actorgraph.extractors.alliance.reading import read_pair
 from actorgraph.extractors.mention_index import MentionIndex, pairs_within
@@ -61,6 +64,9 @@ class AllianceExtractor:
                 relation = reading.relation()
                 if relation is not None:
                     relations.append(relation)
+            if mentions:
+                # "PNH spokesman X said officers fought alongside the FAd'H"
+                relations.extend(own_side_alliances(mentions[0].span.sent, mentions, relations))
         doc._.ag_relations = relations
         doc._.set(READINGS_EXTENSION, readings)
         return doc
