@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
+import numpy as np
+from spacy.attrs import LOWER, ORTH
+from spacy.strings import StringStore
 from spacy.tokens import Doc, Token
 
 _Value = TypeVar("_Value")
@@ -72,3 +76,27 @@ def path_edges(path: list[Token]) -> list[tuple[Token, str, Token]]:
 
 def is_negated(token: Token) -> bool:
     return any(child.dep_ == "neg" for child in token.children)
+
+
+def tokens_written(doc: Doc, words: Iterable[str], *, lower: bool = False) -> list[Token]:
+    """The tokens written as one of ``words`` (lower-cased first if ``lower``), found on the
+    Doc's arrays rather than by making every token: these checks run on every Doc.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("The Army and the army (FACT) met.")
+    >>> [t.i for t in tokens_written(doc, ["army"], lower=True)]
+    [1, 4]
+    >>> [t.i for t in tokens_written(doc, ["("])]
+    [5]
+    """
+    if not len(doc):
+        return []
+    wanted = _hashes(doc.vocab.strings, tuple(sorted(words)))
+    columns = once_per_doc(doc, "orth and lower", lambda: doc.to_array([ORTH, LOWER]))
+    values = columns[:, 1 if lower else 0]
+    return [doc[int(i)] for i in np.flatnonzero(np.isin(values, wanted))]
+
+
+@functools.lru_cache(maxsize=64)
+def _hashes(strings: StringStore, words: tuple[str, ...]) -> np.ndarray:
+    return np.array([strings.add(word) for word in words], dtype="uint64")

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
+from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -28,26 +30,44 @@ DATELINE_MAX_TOKENS = 12
 
 @Language.component("actorgraph_line_breaks")
 def mark_line_breaks(doc: Doc) -> Doc:
-    """Set ``is_sent_start`` after line breaks where the layout makes it certain."""
+    """Set ``is_sent_start`` after line breaks where the layout makes it certain.
+
+    Only the tokens around line breaks are visited (found from the text's newlines and the
+    tokens' offsets): making every token of every document costs more than the decisions.
+    """
     text = doc.text
-    previous: Token | None = None
-    for token in doc:
-        if token.is_space:
-            continue
-        opens_line = previous is None
+    for previous, token in _line_openings(doc):
         if previous is not None:
             gap = text[previous.idx + len(previous.text) : token.idx]
-            if "\n" in gap:
-                opens_line = True
-                decision = _starts_sentence(text, previous, token, gap)
-                if decision is not None:
-                    token.is_sent_start = decision
-        if opens_line and _opens_a_dateline(text, token):
+            decision = _starts_sentence(text, previous, token, gap)
+            if decision is not None:
+                token.is_sent_start = decision
+        if _opens_a_dateline(text, token):
             story = _after_dateline_dash(doc, token)
             if story is not None:
                 story.is_sent_start = True
-        previous = token
     return doc
+
+
+def _line_openings(doc: Doc) -> list[tuple[Token | None, Token]]:
+    """(the last word before, the first word of) every line: the document's first word,
+    and the first word after each line break, with the word the break follows."""
+    if not len(doc):
+        return []
+    offsets = doc.to_array([IDX]).reshape(-1)
+    breaks = [match.start() for match in re.finditer("\n", doc.text)]
+    firsts = [0] + [int(i) for i in np.searchsorted(offsets, breaks, side="right")]
+    openings: dict[int, tuple[Token | None, Token]] = {}
+    for index in firsts:
+        while index < len(doc) and doc[index].is_space:
+            index += 1
+        if index >= len(doc) or index in openings:
+            continue
+        before = index - 1
+        while before >= 0 and doc[before].is_space:
+            before -= 1
+        openings[index] = (doc[before] if before >= 0 else None, doc[index])
+    return [openings[index] for index in sorted(openings)]
 
 
 def _after_dateline_dash(doc: Doc, first: Token) -> Token | None:

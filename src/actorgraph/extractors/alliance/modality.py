@@ -48,14 +48,15 @@ def _denied_afterwards(tokens: list[Token]) -> bool:
     # what the noun sums up holds the pair: it hangs on the pair's words, or above them
     # with the pair in what the verb says rather than in its subject ("X, backed by Y, was
     # accused of Z, a charge it denies" denies Z, not the backing)
-    above = {t.i for t in tokens} | {t.i for t in _heads_above_outside_subjects(top)}
-    for token in tokens[0].sent:
-        if token.lemma_.lower() not in CLAIM_NOUNS or token.dep_ not in ("appos", "npadvmod"):
-            continue
-        if token.i < min(t.i for t in tokens) or token.head.i not in above:
-            continue
-        for clause in token.children:
-            if clause.dep_ == "relcl" and clause.lemma_.lower() in DENIAL_VERBS:
+    above = [*tokens, *_heads_above_outside_subjects(top)]
+    first = min(t.i for t in tokens)
+    for head in above:
+        for token in head.children:
+            if token.dep_ not in ("appos", "npadvmod") or token.i < first:
+                continue
+            if token.lemma_.lower() not in CLAIM_NOUNS:
+                continue
+            if any(c.dep_ == "relcl" and c.lemma_.lower() in DENIAL_VERBS for c in token.children):
                 return True
     return False
 

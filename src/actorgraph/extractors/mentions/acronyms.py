@@ -44,6 +44,7 @@ from spacy.tokens import Doc, Span, Token
 
 from actorgraph.extractors.lexicon import ORGANISATION_NAME_WORDS
 from actorgraph.extractors.mentions.retyping import in_headline
+from actorgraph.extractors.syntax import tokens_written
 
 #: Two to eight capitals (digits, "&" and hyphens allowed inside): "FACT", "M23", "AQIM".
 ACRONYM = re.compile(r"^[A-Z][A-Z0-9&-]{1,7}$")
@@ -92,7 +93,8 @@ def with_group_noun_names(doc: Doc, ents: list[Span]) -> list[Span]:
     taken = {i for e in ents for i in range(e.start, e.end)}
     added: list[Span] = []
     replaced: set[int] = set()
-    for token in doc:
+    forms = GROUP_NOUNS | {f"{noun}s" for noun in GROUP_NOUNS} | {"parties", "militias"}
+    for token in tokens_written(doc, forms):
         if token.i in taken or not token.is_lower or token.pos_ != "NOUN":
             continue
         if token.lemma_.lower() not in GROUP_NOUNS:
@@ -144,7 +146,7 @@ def with_capitalised_names(doc: Doc, ents: list[Span]) -> list[Span]:
     word is capitalised."""
     taken = {i for e in ents for i in range(e.start, e.end)}
     added: list[Span] = []
-    for token in doc:
+    for token in tokens_written(doc, _ORGANISATION_WORD_FORMS, lower=True):
         if token.i in taken or not _names_an_organisation(token) or not token.is_title:
             continue
         if token.pos_ != "PROPN" or in_headline(doc[token.i : token.i + 1]):
@@ -178,8 +180,8 @@ def with_defined_acronyms(doc: Doc, ents: list[Span]) -> list[Span]:
     taken = {i for e in (*kept, *added) for i in range(e.start, e.end)}
     for acronym, (_, bracket) in definitions.items():
         bare = acronym not in COMMON_TWO_LETTERS
-        for token in doc:
-            if token.text != acronym or token.i in taken or not (bare or token.i == bracket):
+        for token in tokens_written(doc, [acronym]):
+            if token.i in taken or not (bare or token.i == bracket):
                 continue
             added.append(Span(doc, token.i, token.i + 1, label="ORG"))
             taken.add(token.i)
@@ -191,7 +193,7 @@ def _definitions(doc: Doc, ents: list[Span]) -> dict[str, tuple[Span | None, int
     of the acronym's token inside the bracket)."""
     entity_at = {i: e for e in ents for i in range(e.start, e.end)}
     found: dict[str, tuple[Span | None, int]] = {}
-    for token in doc:
+    for token in tokens_written(doc, ["("]):
         acronym = _bracketed_acronym(token)
         if acronym is None or acronym.text in found:
             continue
@@ -266,6 +268,10 @@ def _is_name_word(token: Token, sentence_start: int) -> bool:
         return False
     # a sentence's first word is capitalised anyway: only a proper noun counts there
     return token.i != sentence_start or token.pos_ == "PROPN"
+
+
+#: The lower-case forms in which a word organisations are named by may be written.
+_ORGANISATION_WORD_FORMS = ORGANISATION_NAME_WORDS | {f"{w}s" for w in ORGANISATION_NAME_WORDS}
 
 
 def _names_an_organisation(token: Token) -> bool:

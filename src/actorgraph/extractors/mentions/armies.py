@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable
 
 from spacy.tokens import Doc, Span, Token
 
+from actorgraph.extractors.syntax import tokens_written
 from actorgraph.gazetteers.organisations import KnownOrganisation
 
 #: The common nouns that stand for a country's armed forces.
@@ -55,8 +56,8 @@ def army_nouns(doc: Doc, taken: set[int]) -> list[Span]:
     """The spans "army" / "military" that stand for a definite national army: "the army",
     "the army's", "army chief", "the military said"; ``taken`` holds tokens already named."""
     spans = []
-    for token in doc:
-        if token.lower_ not in NATIONAL_FORCE_WORDS or token.i in taken or token.ent_type_:
+    for token in tokens_written(doc, NATIONAL_FORCE_WORDS, lower=True):
+        if token.i in taken or token.ent_type_:
             continue
         if not _is_national_force_noun(token):
             continue
@@ -71,8 +72,8 @@ def possessed_armies(
     """(span, country code) for "Chad's army", "Niger's military": a country's possessive
     before the noun."""
     found = []
-    for token in doc:
-        if token.lower_ not in NATIONAL_FORCE_WORDS or token.i in taken or token.pos_ != "NOUN":
+    for token in tokens_written(doc, NATIONAL_FORCE_WORDS, lower=True):
+        if token.i in taken or token.pos_ != "NOUN":
             continue
         owners = [c for c in token.children if c.dep_ == "poss" and c.ent_type_ == "GPE"]
         if len(owners) != 1 or owners[0].i in taken:

@@ -65,6 +65,7 @@ from actorgraph.extractors.mentions.states import (
     split_sponsor_prefix,
     sponsoring_states,
 )
+from actorgraph.extractors.syntax import tokens_written
 from actorgraph.gazetteers.leaders import LeaderBook, load_leaders
 from actorgraph.gazetteers.organisations import (
     KnownOrganisation,
@@ -117,6 +118,8 @@ NAMED_ANAPHORS = frozenset(
     }
 )
 ANTECEDENT_SENTENCES = 2
+#: Every word that can refer back to an organisation.
+ANAPHOR_WORDS = GENERIC_ANAPHORS | NAMED_ANAPHORS | {"its"}
 #: Lower-case particles inside names ("Sabah al-Numan", "Osama bin Laden"), never stripped.
 NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "abu", "de", "da", "del", "van", "von", "ul"})
 MAX_WIDENING = 4
@@ -833,7 +836,7 @@ def find_anaphors(doc: Doc, named: list[Mention]) -> list[Mention]:
     # "the army" that already names the national army is no description of another one
     named_tokens = {token.i for mention in named for token in mention.span}
     found: list[Mention] = []
-    for token in doc:
+    for token in tokens_written(doc, ANAPHOR_WORDS, lower=True):
         is_its = token.lower_ == "its" and token.dep_ == "poss"
         if token.ent_type_ or token.i in named_tokens:
             continue
