@@ -602,6 +602,7 @@ def test_a_description_or_a_habit_is_no_event(nlp, text: str) -> None:
          "SO-GA"),
         ("Police arrested two men for the bombing in Kabul on Sunday.", "AF-KAB"),
         ("Gunmen shelled border villages in Chernihiv region on Tuesday, killing two.", "UA-74"),
+        ("Fighting raged throughout the night in Chernihiv region, officials said.", "UA-74"),
     ],
 )
 def test_the_same_words_about_the_day_are_events(nlp, text: str, province: str) -> None:

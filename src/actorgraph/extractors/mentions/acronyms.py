@@ -205,8 +205,8 @@ def _definitions(doc: Doc, ents: list[Span]) -> dict[str, tuple[Span | None, int
             continue
         exact = [e for e in covering.values() if (e.start, e.end) == (name.start, name.end)]
         already = bool(exact) and exact[0].label_ == "ORG"
-        found[acronym.text] = (None if already else Span(doc, name.start, name.end, "ORG"),
-                               acronym.i)
+        span = None if already else Span(doc, name.start, name.end, "ORG")
+        found[acronym.text] = (span, acronym.i)
     return found
 
 
@@ -234,10 +234,8 @@ def _name_before(bracket: Token) -> Span | None:
         elif not _joins_a_name(token):
             break
         index -= 1
+    # the run starts on a name word: "The" of "The Front for ..." is none
     words = [t for t in doc[start : bracket.i] if _is_name_word(t, sentence_start)]
-    while start < bracket.i and doc[start].lower_ in ("the", "a", "an"):
-        start += 1  # "The Front for ..." at a sentence's start
-    words = [t for t in words if t.i >= start]
     if len(words) < 2:
         return None
     acronym = doc[bracket.i + 1].text
