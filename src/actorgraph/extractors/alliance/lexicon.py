@@ -171,3 +171,34 @@ UNDER_NOUNS = frozenset(
 )
 #: "X operates under Y": the verbs by which a group serves under another.
 UNDER_VERBS = frozenset({"operate", "fight", "serve", "function", "act", "work"})
+
+
+# -- supplies and joint acts ---------------------------------------------------------------
+
+#: Verbs of giving and receiving what armed groups live on, and the preposition that
+#: names the other side: "received training from Y", "supplies weapons to Y".
+SUPPLY_VERBS = {
+    "receive": "from",
+    "get": "from",
+    "obtain": "from",
+    "accept": "from",
+    "provide": "to",
+    "supply": "to",
+    "give": "to",
+    "deliver": "to",
+    "send": "to",
+    "ship": "to",
+}
+#: What is supplied: "weapons", "training", "funding", "equipment", "air support".
+SUPPLY_NOUNS = frozenset(
+    """
+    weapon arm arms ammunition training equipment funding fund money financing support aid
+    assistance supply supplies drone drones intelligence logistics
+    """.split()
+)
+
+#: Verbs by which one side goes with the other in a joint act: "escorted Y on a joint
+#: patrol". Only these: "arrested Y in a joint operation" acts on Y.
+ACCOMPANYING_VERBS = frozenset(
+    "escort accompany support assist back help reinforce join protect guard cover".split()
+)

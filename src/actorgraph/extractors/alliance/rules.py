@@ -21,6 +21,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from actorgraph.extractors.alliance.lexicon import (
+    ACCOMPANYING_VERBS,
     COOPERATION_CUES,
     COOPERATIVE_MODIFIERS,
     GROUPING_NOUNS,
@@ -30,6 +31,8 @@ from actorgraph.extractors.alliance.lexicon import (
     MULTINATIONAL_KINDS,
     SPEAKER_DEPS,
     STATE_KINDS,
+    SUPPLY_NOUNS,
+    SUPPLY_VERBS,
     UNDER_NOUNS,
     UNDER_VERBS,
 )
@@ -226,29 +229,6 @@ def _membership_word(path: list[Token], first: Mention, second: Mention) -> Toke
         if _can_join(member.referent.kind, umbrella.referent.kind):
             return token
     return None
-
-
-#: Verbs of giving and receiving what armed groups live on, and the preposition that
-#: names the other side: "received training from Y", "supplies weapons to Y".
-SUPPLY_VERBS = {
-    "receive": "from",
-    "get": "from",
-    "obtain": "from",
-    "accept": "from",
-    "provide": "to",
-    "supply": "to",
-    "give": "to",
-    "deliver": "to",
-    "send": "to",
-    "ship": "to",
-}
-#: What is supplied: "weapons", "training", "funding", "equipment", "air support".
-SUPPLY_NOUNS = frozenset(
-    """
-    weapon arm arms ammunition training equipment funding fund money financing support aid
-    assistance supply supplies drone drones intelligence logistics
-    """.split()
-)
 
 
 def _supplies(path: list[Token]) -> Token | None:
@@ -596,13 +576,6 @@ def _does(actor: Token, verb: Token) -> bool:
         and verb.head.i == actor.i
         and any(c.dep_ == "nsubj" and c.lower_ in ("which", "that", "who") for c in verb.children)
     )
-
-
-#: Verbs by which one side goes with the other in a joint act: "escorted Y on a joint
-#: patrol". Only these: "arrested Y in a joint operation" acts on Y.
-ACCOMPANYING_VERBS = frozenset(
-    "escort accompany support assist back help reinforce join protect guard cover".split()
-)
 
 
 def _joint_frame_of_the_verb(actor: Token, verb: Token, other: Token) -> Token | None:
