@@ -91,12 +91,12 @@ def tokens_written(doc: Doc, words: Iterable[str], *, lower: bool = False) -> li
     """
     if not len(doc):
         return []
-    wanted = _hashes(doc.vocab.strings, tuple(sorted(words)))
+    wanted = _hashes(doc.vocab.strings, frozenset(words))  # a frozenset is passed as is
     columns = once_per_doc(doc, "orth and lower", lambda: doc.to_array([ORTH, LOWER]))
     values = columns[:, 1 if lower else 0]
     return [doc[int(i)] for i in np.flatnonzero(np.isin(values, wanted))]
 
 
 @functools.lru_cache(maxsize=64)
-def _hashes(strings: StringStore, words: tuple[str, ...]) -> np.ndarray:
-    return np.array([strings.add(word) for word in words], dtype="uint64")
+def _hashes(strings: StringStore, words: frozenset[str]) -> np.ndarray:
+    return np.array([strings.add(word) for word in sorted(words)], dtype="uint64")

@@ -20,7 +20,7 @@ from actorgraph.extractors.alliance.own_side import own_side_alliances
 from actorgraph.extractors.alliance.polarity import Polarity
 from actorgraph.extractors.alliance.reading import read_pair
 from actorgraph.extractors.mention_index import MentionIndex, pairs_within
-from actorgraph.extractors.mentions import Mention, register_extensions
+from actorgraph.extractors.mentions import register_extensions
 from actorgraph.ontology import EntityType
 
 #: The ``Doc`` extension that holds every pair reading of the document.
@@ -43,7 +43,7 @@ class AllianceExtractor:
         index = MentionIndex.of(doc)
         # an organisation that "broke with its partners" has no current alliance here
         broken = {
-            _organisation_key(m)
+            m.organisation_key
             for mentions in index.sentences()
             for m in mentions
             if m.type is EntityType.ORGANISATION and breaks_with_partners(m)
@@ -57,7 +57,7 @@ class AllianceExtractor:
                 if reading is None:
                     continue
                 if reading.polarity is Polarity.COOPERATING and (
-                    _organisation_key(first) in broken or _organisation_key(second) in broken
+                    first.organisation_key in broken or second.organisation_key in broken
                 ):
                     reading = replace(reading, polarity=Polarity.ENDED)
                 readings.append(reading)
@@ -70,9 +70,3 @@ class AllianceExtractor:
         doc._.ag_relations = relations
         doc._.set(READINGS_EXTENSION, readings)
         return doc
-
-
-def _organisation_key(mention: Mention) -> str:
-    """One key for every mention of an organisation in a document: its curated name."""
-    referent = mention.referent
-    return (referent.known_as or referent.name).casefold()

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from actorgraph.extractors.alliance.reading import same_organisation
 from actorgraph.extractors.lexicon import JOINT_NOUNS, JOINT_WORDS, SAYING_VERBS
 from actorgraph.extractors.mentions import Mention, MentionRelation
 from actorgraph.ontology import EntityType, Relation
@@ -47,7 +48,7 @@ def own_side_alliances(
         return []
     found = []
     for other in mentions:
-        if other.type is not EntityType.ORGANISATION or _same(other, speaker):
+        if other.type is not EntityType.ORGANISATION or same_organisation(other, speaker):
             continue
         cue = _beside_the_own_side(other, sentence)
         if cue is not None:
@@ -130,10 +131,3 @@ def _is_own_side(noun: Token) -> bool:
         c.dep_ in ("compound", "amod", "nmod", "prep") and (c.ent_type_ or c.pos_ == "PROPN")
         for c in noun.children
     ) and not any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
-
-
-def _same(first: Mention, second: Mention) -> bool:
-    a, b = first.referent, second.referent
-    return a is b or (a.known_as is not None and a.known_as == b.known_as) or (
-        a.name.casefold() == b.name.casefold()
-    )

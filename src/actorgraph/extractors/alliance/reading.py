@@ -34,7 +34,7 @@ def read_pair(first: Mention, second: Mention) -> PairReading | None:
     ``None`` when they are no pair: one organisation twice, overlapping names, or a
     news organisation (which reports on others rather than siding with them).
     """
-    if _same_organisation(first, second) or first.is_media or second.is_media:
+    if same_organisation(first, second) or first.is_media or second.is_media:
         return None
     if _overlaps(first, second):
         return None
@@ -138,7 +138,8 @@ def _conjuncts(a: Token, b: Token) -> bool:
     return (a.dep_ == "conj" and a.head.i == b.i) or (b.dep_ == "conj" and b.head.i == a.i)
 
 
-def _same_organisation(first: Mention, second: Mention) -> bool:
+def same_organisation(first: Mention, second: Mention) -> bool:
+    """The two mentions name one organisation: one referent, curated key or name."""
     a, b = first.referent, second.referent
     if a is b:
         return True

@@ -48,6 +48,7 @@ from actorgraph.extractors.lexicon import (
 from actorgraph.extractors.mentions import Mention
 from actorgraph.extractors.mentions.states import SPONSOR_PARTICIPLES
 from actorgraph.extractors.roles import is_joint_act, phrase_head, works_with
+from actorgraph.extractors.syntax import is_negated
 
 BRANCH_CONFIDENCE = 0.75
 
@@ -240,7 +241,7 @@ def _supplies(path: list[Token]) -> Token | None:
         subject = phrase_head(ends[0])
         verb = subject.head
         preposition = SUPPLY_VERBS.get(verb.lemma_.lower())
-        if subject.dep_ != "nsubj" or preposition is None or is_negated_verb(verb):
+        if subject.dep_ != "nsubj" or preposition is None or is_negated(verb):
             continue
         supplied = _objects_with_conjuncts(verb)
         if not any(t.lemma_.lower() in SUPPLY_NOUNS or t.lower_ in SUPPLY_NOUNS for t in supplied):
@@ -256,10 +257,6 @@ def _supplies(path: list[Token]) -> Token | None:
 def _objects_with_conjuncts(verb: Token) -> list[Token]:
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     return [*objects, *(c for o in objects for c in o.children if c.dep_ == "conj")]
-
-
-def is_negated_verb(verb: Token) -> bool:
-    return any(c.dep_ == "neg" for c in verb.children)
 
 
 def _links_a_member(token: Token) -> bool:

@@ -79,6 +79,9 @@ GROUP_NOUNS = frozenset(
 )
 
 
+#: The forms the group nouns are written in, singular and plural.
+_GROUP_NOUN_FORMS = GROUP_NOUNS | {f"{noun}s" for noun in GROUP_NOUNS} | {"parties"}
+
 #: Labels the NER gives such names by mistake ("the Gran Grif" as a facility, "Morena" as
 #: a location), which the group noun after them overrules.
 MISREAD_LABELS = frozenset({"FAC", "LOC", "ORG", "PRODUCT", "WORK_OF_ART", "EVENT"})
@@ -93,8 +96,7 @@ def with_group_noun_names(doc: Doc, ents: list[Span]) -> list[Span]:
     taken = {i for e in ents for i in range(e.start, e.end)}
     added: list[Span] = []
     replaced: set[int] = set()
-    forms = GROUP_NOUNS | {f"{noun}s" for noun in GROUP_NOUNS} | {"parties", "militias"}
-    for token in tokens_written(doc, forms):
+    for token in tokens_written(doc, _GROUP_NOUN_FORMS):
         if token.i in taken or not token.is_lower or token.pos_ != "NOUN":
             continue
         if token.lemma_.lower() not in GROUP_NOUNS:

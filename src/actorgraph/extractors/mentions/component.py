@@ -184,6 +184,12 @@ class Mention:
     def is_media(self) -> bool:
         return self.referent.kind == MEDIA_KIND
 
+    @property
+    def organisation_key(self) -> str:
+        """One key for every mention of an organisation in a document: its curated name."""
+        referent = self.referent
+        return (referent.known_as or referent.name).casefold()
+
 
 def register_extensions() -> None:
     for name in ("ag_mentions", "ag_relations", "ag_events"):
@@ -853,7 +859,7 @@ def find_anaphors(doc: Doc, named: list[Mention]) -> list[Mention]:
         )
         if is_its:
             harmed_by = _harming_organisations(token, known)
-            allowed = [m for m in candidates if _organisation_key(m) not in harmed_by]
+            allowed = [m for m in candidates if m.organisation_key not in harmed_by]
             antecedent = _antecedent_for_its(token, allowed)
         else:
             antecedent = _antecedent_for_description(token, candidates)
@@ -889,13 +895,8 @@ def _harming_organisations(its: Token, named: list[Mention]) -> set[str]:
     ]
     inside = {t.i for t in doers}
     return {
-        _organisation_key(m) for m in named if any(t.i in inside for t in m.span)
+        m.organisation_key for m in named if any(t.i in inside for t in m.span)
     }
-
-
-def _organisation_key(mention: Mention) -> str:
-    referent = mention.referent
-    return (referent.known_as or referent.name).casefold()
 
 
 def _is_definite_description(token: Token) -> bool:
