@@ -8,35 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from actorgraph.extractors.article import extract_article
-from actorgraph.model import Article
-
-
-def facts(nlp, text: str, predicate: str) -> set[tuple[str, str]]:
-    extraction = extract_article(Article("a", text), nlp(text))
-    names = {entity.id: entity.name for entity in extraction.entities}
-    return {
-        (names[f.subject], names[f.object])
-        for f in extraction.facts
-        if f.predicate.value == predicate and f.subject in names and f.object in names
-    }
-
-
-def pairs(nlp, text: str, predicate: str) -> set[frozenset[str]]:
-    return {frozenset(found) for found in facts(nlp, text, predicate)}
-
-
-def linked(nlp, text: str, predicate: str, first: str, second: str) -> bool:
-    """Whether a fact joins entities written ``first`` and ``second`` (any name or alias)."""
-    extraction = extract_article(Article("a", text), nlp(text))
-    written = {e.id: {e.name, *e.aliases} for e in extraction.entities}
-    return any(
-        f.predicate.value == predicate
-        and {first, second} <= written.get(f.subject, set()) | written.get(f.object, set())
-        and (first in written.get(f.subject, set())) != (first in written.get(f.object, set()))
-        for f in extraction.facts
-    )
-
+from extracted import facts, linked, pairs
 
 # -- affiliation ---------------------------------------------------------------------------
 
@@ -410,7 +382,6 @@ def test_a_group_a_relative_clause_says_conducts_joint_operations_is_an_ally(nlp
         "operations with the PNH, said so."
     )
     assert linked(nlp, text, "alliedWith", "Multinational Security Support", "PNH")
-
 
 
 @pytest.mark.parametrize(

@@ -7,19 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from actorgraph.extractors.article import extract_article
 from actorgraph.extractors.mentions.acronyms import with_capitalised_names
-from actorgraph.model import Article
-
-
-def facts(nlp, text: str, predicate: str) -> set[tuple[str, str]]:
-    extraction = extract_article(Article("a", text), nlp(text))
-    names = {entity.id: entity.name for entity in extraction.entities}
-    return {
-        (names[f.subject], names[f.object])
-        for f in extraction.facts
-        if f.predicate.value == predicate and f.subject in names
-    }
+from extracted import facts
 
 
 def typed(nlp, text: str) -> dict[str, str]:

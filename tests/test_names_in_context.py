@@ -10,20 +10,7 @@ import pytest
 
 from actorgraph.extractors.article import extract_article
 from actorgraph.model import Article
-
-
-def facts(nlp, text: str, predicate: str) -> set[tuple[str, str]]:
-    extraction = extract_article(Article("a", text), nlp(text))
-    names = {entity.id: entity.name for entity in extraction.entities}
-    return {
-        (names[f.subject], names[f.object])
-        for f in extraction.facts
-        if f.predicate.value == predicate and f.subject in names
-    }
-
-
-def pairs(nlp, text: str, predicate: str) -> set[frozenset[str]]:
-    return {frozenset(found) for found in facts(nlp, text, predicate)}
+from extracted import facts, pairs
 
 
 def mentions(nlp, text: str) -> list[tuple[str, str]]:
