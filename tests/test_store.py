@@ -161,6 +161,40 @@ def test_store_is_swapped_only_when_the_graph_changes(nlp, built: Path, tmp_path
     assert sorted(p.name for p in outdir.iterdir()) == sorted(["store", second])
 
 
+def test_a_graph_loaded_in_parts_is_the_whole_graph(built: Path, tmp_path: Path) -> None:
+    """The on-disk store loads large N-Triples a few lines at a time (to bound memory):
+    parts as small as three lines still give exactly the triples of one load."""
+    import pyoxigraph
+
+    from actorgraph.store.oxigraph import bulk_load_file
+
+    triples = tmp_path / "graph.nt"
+    triples.write_bytes(_ntriples((built / "graph.ttl").read_bytes()))
+    whole = pyoxigraph.Store()
+    whole.bulk_load(path=str(triples), format=pyoxigraph.RdfFormat.N_TRIPLES)
+    in_parts = pyoxigraph.Store(str(tmp_path / "data"))
+    bulk_load_file(in_parts, triples, lines=3)
+    assert len(whole) > 30
+    assert set(in_parts) == set(whole)
+
+
+def test_blank_nodes_are_not_split_between_parts(tmp_path: Path) -> None:
+    import pyoxigraph
+
+    from actorgraph.store.oxigraph import bulk_load_file
+
+    triples = tmp_path / "blank.nt"
+    triples.write_bytes(
+        b'_:n <https://x.org/name> "a" .\n<https://x.org/s> <https://x.org/knows> _:n .\n'
+    )
+    store = pyoxigraph.Store()
+    bulk_load_file(store, triples, lines=1)
+    [[name]] = store.query(
+        "SELECT ?v WHERE { <https://x.org/s> <https://x.org/knows>/<https://x.org/name> ?v }"
+    )
+    assert name.value == "a"
+
+
 def _ntriples(turtle: bytes) -> bytes:
     import pyoxigraph
 
