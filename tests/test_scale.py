@@ -63,6 +63,68 @@ def test_two_processes_write_the_same_bytes(nlp, corpus, one_process: Path, tmp_
     assert digests(tmp_path / "out") == digests(one_process)
 
 
+def test_workers_that_load_the_model_themselves_write_the_same_bytes(
+    corpus, one_process: Path, tmp_path: Path
+) -> None:
+    """Without a loaded pipeline even one process extracts in a worker that loads the
+    model, so the process that merges never holds it: the bytes are the same."""
+    result = actorgraph.build_folder(
+        corpus, tmp_path / "out", formats=FORMATS, batch_size=2, processes=1
+    )
+    assert result.extracted == len(corpus)
+    assert digests(tmp_path / "out") == digests(one_process)
+
+
+def test_the_fingerprint_read_from_the_model_files_is_the_loaded_pipelines(nlp) -> None:
+    from actorgraph.extractors.long_texts import max_chars_set
+    from actorgraph.extractors.pipeline import model_fingerprint, pipeline_fingerprint
+
+    assert model_fingerprint() == pipeline_fingerprint(nlp)
+    with max_chars_set(nlp, 5_000):
+        assert model_fingerprint(max_chars=5_000) == pipeline_fingerprint(nlp)
+        assert model_fingerprint() != pipeline_fingerprint(nlp)
+
+
+def test_a_build_with_every_article_cached_loads_no_model(
+    nlp, corpus, one_process: Path, tmp_path: Path
+) -> None:
+    """The model here is a folder holding only the real model's meta.json: it names the
+    same model, so the cache matches, but loading it would fail."""
+    import importlib.util
+    import shutil
+
+    from actorgraph.nlp.models import DEFAULT_MODEL
+
+    package = importlib.util.find_spec(DEFAULT_MODEL)
+    assert package is not None and package.submodule_search_locations
+    meta_only = tmp_path / "model"
+    meta_only.mkdir()
+    shutil.copy(Path(next(iter(package.submodule_search_locations))) / "meta.json", meta_only)
+    folder = tmp_path / "out"
+    shutil.copytree(one_process, folder, symlinks=True)
+    result = actorgraph.build_folder(corpus, folder, model=str(meta_only), formats=FORMATS)
+    assert (result.extracted, result.reused) == (0, len(corpus))
+    assert digests(folder) == digests(one_process)
+    # One more article, and the model must be loaded: this one cannot be.
+    extra = actorgraph.Article(id="extra", text="Rebels attacked a convoy in Kunar province.")
+    with pytest.raises(actorgraph.ModelNotFoundError):
+        actorgraph.build_folder([*corpus, extra], folder, model=str(meta_only), formats=FORMATS)
+
+
+def test_a_model_that_is_not_installed_is_one_clear_line(samples_dir: Path, tmp_path: Path):
+    from typer.testing import CliRunner
+
+    from actorgraph.cli import app
+
+    outcome = CliRunner().invoke(
+        app, ["build", str(samples_dir), "-o", str(tmp_path / "out"), "--model", "no_such_model"]
+    )
+    assert outcome.exit_code == 1
+    assert "'no_such_model' is not installed" in outcome.output
+    assert "Traceback" not in outcome.output
+    assert not (tmp_path / "out").exists()
+
+
 def test_progress_counts_articles_and_words(nlp, corpus, tmp_path: Path) -> None:
     seen: list[tuple[int, int | None, int]] = []
     actorgraph.build_folder(

@@ -266,10 +266,12 @@ def build_folder(
     :class:`actorgraph.maps.MapOptions` (``max_nodes``, ``rank``, ``focus``, ``depth``,
     ``min_support``); the result's ``map_notes`` say how the map's view was reduced.
 
-    Extraction runs in this process (``processes=1``), in ``processes`` worker processes
-    (``None``: one per core), or on the Dask cluster at ``dask`` (a scheduler address, or
-    ``local:N`` for N local workers; needs ``pip install actorgraph[dask]``). All give the
-    same bytes. ``nlp`` overrides ``model`` with a pipeline already loaded. ``max_chars`` is
+    Extraction runs in ``processes`` worker processes (``None``: one per core), or on the
+    Dask cluster at ``dask`` (a scheduler address, or ``local:N`` for N local workers; needs
+    ``pip install actorgraph[dask]``); each worker loads the model once, and none starts
+    when every article is cached. So this process, which merges and writes, never holds the
+    model. All give the same bytes. ``nlp`` overrides ``model`` with a pipeline already
+    loaded, and then ``processes=1`` extracts in this process. ``max_chars`` is
     that of :func:`extract`, on every worker. ``since``, ``until`` and ``undated`` are those of
     :func:`build`: the folder's graph (and its ``extractions.jsonl``) holds the period only,
     while the cache keeps every article, so another period extracts nothing again.
@@ -284,27 +286,40 @@ def build_folder(
     if processes is not None and processes < 1:
         raise ValueError(f"processes must be at least 1, not {processes}")
     articles = _article_stream(source, on_error)
-    loaded = nlp or pipeline(model)
-    from actorgraph.extractors.long_texts import max_chars_set  # loads no model
+    from actorgraph.extractors.long_texts import checked_max_chars, max_chars_set  # no model
+    from actorgraph.extractors.pipeline import model_fingerprint
 
-    # The pipeline carries the limit to the extraction step and into the cache's fingerprint.
-    with max_chars_set(loaded, max_chars):
+    settings: dict[str, Any] = {
+        "formats": chosen,
+        "min_confidence": min_confidence,
+        "batch_size": batch_size,
+        "store": store,
+        "progress": progress,
+        "map_options": options,
+        "graph_type": KnowledgeGraph,
+        "on_error": on_error,
+        "since": since,
+        "until": until,
+        "undated": undated,
+    }
+    if nlp is None:
+        # The workers load the model; this process only merges, and loads nothing when
+        # every article is cached.
         return _build_folder(
             articles,
             outdir,
-            nlp=loaded,
-            runner=_runner(loaded, model, processes, dask, batch_size, min_confidence, max_chars),
-            formats=chosen,
-            min_confidence=min_confidence,
-            batch_size=batch_size,
-            store=store,
-            progress=progress,
-            map_options=options,
-            graph_type=KnowledgeGraph,
-            on_error=on_error,
-            since=since,
-            until=until,
-            undated=undated,
+            runner=_runner(None, model, processes, dask, batch_size, min_confidence, max_chars),
+            fingerprint=model_fingerprint(model, checked_max_chars(max_chars)),
+            **settings,
+        )
+    # The pipeline carries the limit to the extraction step and into the cache's fingerprint.
+    with max_chars_set(nlp, max_chars):
+        return _build_folder(
+            articles,
+            outdir,
+            nlp=nlp,
+            runner=_runner(nlp, model, processes, dask, batch_size, min_confidence, max_chars),
+            **settings,
         )
 
 
@@ -521,7 +536,7 @@ def _ignore(error: ArticleReadError) -> None:
 
 
 def _runner(
-    nlp: Language,
+    nlp: Language | None,
     model: str,
     processes: int | None,
     dask: str | None,
@@ -533,7 +548,7 @@ def _runner(
     if dask is not None:
         return DaskCluster(dask, model, max_chars=max_chars, **settings)
     workers = default_processes() if processes is None else processes
-    if workers > 1:
+    if workers > 1 or nlp is None:
         return Processes(nlp, workers, model, max_chars=max_chars, **settings)
     return InProcess(nlp, **settings)
 

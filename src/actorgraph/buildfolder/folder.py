@@ -35,6 +35,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -135,8 +136,9 @@ def build_folder(
     articles: Iterable[Article] | Callable[[], Iterable[Article]],
     outdir: str | Path,
     *,
-    nlp: Language,
+    nlp: Language | None = None,
     runner: Runner | None = None,
+    fingerprint: str | None = None,
     formats: Sequence[str] = DEFAULT_FORMATS,
     min_confidence: float = 0.0,
     batch_size: int = 32,
@@ -155,21 +157,26 @@ def build_folder(
     read twice, first to count what needs extracting (for the progress and its ETA), then
     to extract it; nothing of an article is kept once its record is in the cache.
     ``runner`` says where extraction runs (:mod:`actorgraph.buildfolder.runners`; by
-    default in this process). ``map_options`` go to the map
+    default in this process, with ``nlp``). ``fingerprint`` names what the extractions
+    depend on, for the cache (by default :func:`pipeline_fingerprint` of ``nlp``; a runner
+    whose workers load the model takes :func:`model_fingerprint` of it, and then no
+    ``nlp`` is needed here). ``map_options`` go to the map
     (:func:`actorgraph.maps.render_html`). An article whose extraction fails is left out
     of this build (and not cached, so the next build tries it again) and passed to
     ``on_error`` as an :class:`~actorgraph.reading.ArticleExtractionError`; without
     ``on_error`` the build stops with that error.
     """
-    from actorgraph.extractors.pipeline import pipeline_fingerprint  # spaCy only when building
-
+    if nlp is None and (runner is None or fingerprint is None):
+        raise ValueError("build_folder needs nlp, or both a runner and a fingerprint")
     outdir = Path(outdir)
     since, until = iso_bound(since), iso_bound(until)  # a bad date fails before any write
     chosen = [get_format(name).name for name in dict.fromkeys(formats)]
     options = dict(map_options or {})
-    cache = ExtractionCache(
-        outdir / CACHE_DIR, f"{pipeline_fingerprint(nlp)}|min-confidence-{min_confidence!r}"
-    )
+    if fingerprint is None:
+        from actorgraph.extractors.pipeline import pipeline_fingerprint  # spaCy: building
+
+        fingerprint = pipeline_fingerprint(nlp)  # type: ignore[arg-type]  # set: checked above
+    cache = ExtractionCache(outdir / CACHE_DIR, f"{fingerprint}|min-confidence-{min_confidence!r}")
     inventory = _Inventory(cache)
     status = ExtractionProgress()
     if callable(articles):
@@ -177,7 +184,8 @@ def build_folder(
         if not seen:
             raise NoArticlesError("no readable articles in the given paths")
         articles = articles()
-    runner = runner or InProcess(nlp, batch_size=batch_size, min_confidence=min_confidence)
+    if runner is None:  # then nlp is set (checked above)
+        runner = InProcess(nlp, batch_size=batch_size, min_confidence=min_confidence)  # type: ignore[arg-type]
     outdir.mkdir(parents=True, exist_ok=True)
     with build_lock(outdir):
         remove_leftovers(outdir)
@@ -470,8 +478,12 @@ def _extract_missing(
     status.started = time.perf_counter()
     if progress:
         progress(status)
+    waiting = missing()
+    first = next(waiting, None)
+    if first is None:
+        return 0  # nothing to extract: no worker, cluster or model is started
     failures = 0
-    records = runner(missing())
+    records = runner(chain([first], waiting))
     try:
         for key, record in records:
             if FAILED in record:

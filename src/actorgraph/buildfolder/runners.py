@@ -112,17 +112,35 @@ class InProcess:
 # -- worker processes on this machine --------------------------------------------------------
 
 _WORKER_NLP: Any = None
+#: Why this worker could not load its pipeline: raised by its first chunk, so the build
+#: stops with that error (a worker dying in its initializer would only break the pool).
+_WORKER_LOAD_ERROR: Exception | None = None
 
 
 def _set_worker_pipeline(nlp: Any, model: str | None, max_chars: int | None = None) -> None:
-    global _WORKER_NLP
     if nlp is not None:
+        global _WORKER_NLP
         _WORKER_NLP = nlp
     elif _WORKER_NLP is None:
-        from actorgraph.extractors.long_texts import set_max_chars
-        from actorgraph.extractors.pipeline import load_pipeline
+        _load_worker_pipeline(model, max_chars)
 
+
+def _start_loading_worker(model: str | None, max_chars: int | None) -> None:
+    """A forked worker of a build whose process has no pipeline: it loads its own."""
+    _stop_with_parent()
+    # Always loaded here: a pipeline inherited from an earlier build may be another model.
+    _load_worker_pipeline(model, max_chars)
+
+
+def _load_worker_pipeline(model: str | None, max_chars: int | None) -> None:
+    global _WORKER_NLP, _WORKER_LOAD_ERROR
+    from actorgraph.extractors.long_texts import set_max_chars
+    from actorgraph.extractors.pipeline import load_pipeline
+
+    try:
         _WORKER_NLP = set_max_chars(load_pipeline(model) if model else load_pipeline(), max_chars)
+    except Exception as error:  # handed to the build by the first chunk
+        _WORKER_LOAD_ERROR = error
 
 
 def _stop_with_parent() -> None:
@@ -147,6 +165,8 @@ def _stop_with_parent() -> None:
 def _extract_chunk_in_worker(
     chunk: list[Keyed], batch_size: int, min_confidence: float
 ) -> list[tuple[str, Record]]:
+    if _WORKER_LOAD_ERROR is not None:
+        raise _WORKER_LOAD_ERROR
     return extract_records(_WORKER_NLP, chunk, batch_size=batch_size, min_confidence=min_confidence)
 
 
@@ -154,13 +174,16 @@ def _extract_chunk_in_worker(
 class Processes:
     """Extraction in ``processes`` worker processes, each with the pipeline loaded once.
 
-    Where ``fork`` exists the workers inherit the parent's loaded pipeline (copy-on-write:
-    nothing is pickled or loaded again); elsewhere each worker loads ``model`` at start.
+    Given a loaded ``nlp`` where ``fork`` exists, the workers inherit it (copy-on-write:
+    nothing is pickled or loaded again), and one process means this one. Without ``nlp``
+    (None) every worker loads ``model`` when it starts, even for one process: the process
+    that merges the graph then never holds the pipeline (about 450 MB), and a build with
+    nothing to extract starts no worker and loads nothing.
     Chunks of ``batch_size * 4`` articles go to the workers, at most two per worker in
     flight, so memory stays flat however long the stream.
     """
 
-    nlp: Language
+    nlp: Language | None
     processes: int
     model: str | None = None
     batch_size: int = 32
@@ -169,21 +192,27 @@ class Processes:
     max_chars: int | None = None
 
     def __call__(self, articles: Iterable[Keyed]) -> Iterator[tuple[str, Record]]:
-        if self.processes <= 1:
+        if self.processes <= 1 and self.nlp is not None:
             yield from _streamed(self.nlp, articles, self.batch_size, self.min_confidence)
             return
         yield from _bounded_map(self._pool(), articles, self)
 
     def _pool(self) -> ProcessPoolExecutor:
+        workers = max(1, self.processes)
         methods = multiprocessing.get_all_start_methods()
         if "fork" in methods:
-            _set_worker_pipeline(self.nlp, None)  # inherited by the forked workers
             fork = multiprocessing.get_context("fork")
-            return ProcessPoolExecutor(
-                self.processes, mp_context=fork, initializer=_stop_with_parent
-            )
+            if self.nlp is None:
+                return ProcessPoolExecutor(
+                    workers,
+                    mp_context=fork,
+                    initializer=_start_loading_worker,
+                    initargs=(self.model, self.max_chars),
+                )
+            _set_worker_pipeline(self.nlp, None)  # inherited by the forked workers
+            return ProcessPoolExecutor(workers, mp_context=fork, initializer=_stop_with_parent)
         return ProcessPoolExecutor(
-            self.processes,
+            workers,
             mp_context=multiprocessing.get_context("spawn"),
             initializer=_set_worker_pipeline,
             initargs=(None, self.model, self.max_chars),

@@ -81,10 +81,15 @@ def max_chars_set(nlp: Language, max_chars: int | None) -> Iterator[Language]:
 def set_max_chars(nlp: Language, max_chars: int | None) -> Language:
     """``nlp`` cutting texts longer than ``max_chars`` from now on (None: the default), as a
     worker that loads its own pipeline needs it."""
+    setattr(nlp, MAX_CHARS_ATTRIBUTE, checked_max_chars(max_chars))
+    return nlp
+
+
+def checked_max_chars(max_chars: int | None) -> int | None:
+    """``max_chars`` itself; :class:`ValueError` when it is below 1."""
     if max_chars is not None and max_chars < 1:
         raise ValueError(f"max_chars must be at least 1, not {max_chars}")
-    setattr(nlp, MAX_CHARS_ATTRIBUTE, max_chars)
-    return nlp
+    return max_chars
 
 
 def split_text(

