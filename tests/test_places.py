@@ -386,3 +386,14 @@ def test_entity_ruler_labels_provinces(nlp, text: str, span: str, code: str) -> 
 )
 def test_entity_ruler_ignores_ordinary_words(nlp, text: str) -> None:
     assert provinces_in(nlp(text)) == []
+
+
+def test_a_remembered_place_answer_is_the_callers_own(gazetteer: Gazetteer) -> None:
+    """find_place keeps its answers (the same names come back in every article): what a
+    caller does with the list it gets never changes the next answer."""
+    first = gazetteer.find_place("Lashkar Gah", "AF")
+    assert [m.province.code for m in first][:1] == ["AF-HEL"]
+    first.clear()
+    again = gazetteer.find_place("Lashkar Gah", "AF")
+    assert [m.province.code for m in again][:1] == ["AF-HEL"]
+    assert gazetteer.find_place("Lashkar Gah", "PK") != again  # the country is in the key

@@ -22,6 +22,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from actorgraph.extractors.lexicon import IRREALIS_AUX
+from actorgraph.extractors.syntax import once_per_doc
 from actorgraph.ontology import EventKind
 
 Reading = tuple[EventKind, int]
@@ -813,6 +814,11 @@ def _dated_long_ago(token: Token) -> bool:
 
 def _reports_the_day(doc: Doc) -> bool:
     """The story tells of a day: "on Sunday", "overnight", "yesterday", "on 9 March"."""
+    # Asked of many words of a doc, and doc.ents makes its spans anew on every call.
+    return once_per_doc(doc, "reports the day", lambda: _tells_of_a_day(doc))
+
+
+def _tells_of_a_day(doc: Doc) -> bool:
     for ent in doc.ents:
         if ent.label_ not in ("DATE", "TIME"):
             continue

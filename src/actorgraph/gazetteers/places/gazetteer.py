@@ -115,6 +115,10 @@ NEWS_COUNTRY_NAMES = {
 }
 
 
+#: How many answers of :meth:`Gazetteer.find_place` are kept before they are dropped.
+_FOUND_LIMIT = 20_000
+
+
 class Gazetteer:
     """Provinces of every country, districts and GeoNames places, resolved to provinces."""
 
@@ -130,6 +134,7 @@ class Gazetteer:
         self._countries = self._build_countries(aliases.get("countries", {}))
         self._district_index = self._build_districts(districts)
         self._cities: _CityIndex | None = None
+        self._found: dict[tuple[str, str | None, bool], tuple[PlaceMatch, ...]] = {}
 
     # ---------------------------------------------------------------- building: provinces
 
@@ -304,6 +309,16 @@ class Gazetteer:
         when the towns of its name lie elsewhere ("California": the state, not the town in
         Maryland). With a country, a province's code is a name too ("NSW", "D.C.").
         """
+        # The same names come back sentence after sentence, article after article.
+        query = (name, country, fuzzy)
+        found = self._found.get(query)
+        if found is None:
+            if len(self._found) >= _FOUND_LIMIT:
+                self._found.clear()
+            found = self._found[query] = tuple(self._find_place(name, country, fuzzy=fuzzy))
+        return list(found)
+
+    def _find_place(self, name: str, country: str | None, *, fuzzy: bool) -> list[PlaceMatch]:
         name, country = self._split_country(name, country)
         key = name_key(name)
         if key in self._countries and not (country and self._provinces_exact(key, country)):
