@@ -105,6 +105,9 @@ def test_a_build_with_every_article_cached_loads_no_model(
     result = actorgraph.build_folder(corpus, folder, model=str(meta_only), formats=FORMATS)
     assert (result.extracted, result.reused) == (0, len(corpus))
     assert digests(folder) == digests(one_process)
+    # Nor is a cluster contacted: nothing listens at this address.
+    on_dask = actorgraph.build_folder(corpus, folder, dask="tcp://127.0.0.1:9", formats=FORMATS)
+    assert on_dask.extracted == 0
     # One more article, and the model must be loaded: this one cannot be.
     extra = actorgraph.Article(id="extra", text="Rebels attacked a convoy in Kunar province.")
     with pytest.raises(actorgraph.ModelNotFoundError):
