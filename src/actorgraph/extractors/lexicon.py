@@ -140,6 +140,8 @@ HYPOTHETICAL_AUX = frozenset({"could", "might", "may"})
 #: possible ("will strike", "can attack"). Events read these, since an event must have
 #: happened; alliances only the hypothetical ones, since "will cooperate" still states one.
 IRREALIS_AUX = HYPOTHETICAL_AUX | {"will", "would", "should", "can"}
+#: Verbs that link a subject to what it is: "X is part of Y", "X remains a member".
+COPULAS = frozenset({"be", "become", "remain"})
 
 # -- organisations ------------------------------------------------------------------------
 

@@ -34,6 +34,7 @@ from actorgraph.extractors.lexicon import (
     ATTRIBUTION_VERBS,
     COMPANION_PREPS,
     CONTROL_VERBS,
+    COPULAS,
     JOINT_FRAMES,
     JOINT_NOUNS,
     JOINT_WORDS,
@@ -66,7 +67,6 @@ MEMBERSHIP_PREPS = frozenset({"to", "with"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 #: Prepositions by which an action noun hangs under a verb: "are at war", "locked in battle".
 STATE_PREPS = frozenset({"at", "in", "into"})
-COPULAS = frozenset({"be", "become", "remain"})
 _EQUAL_FOOTING = RECIPROCAL_ACTIONS | RELATIONAL_NOUNS
 
 

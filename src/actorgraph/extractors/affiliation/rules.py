@@ -42,6 +42,7 @@ from actorgraph.extractors.affiliation.lexicon import (
 )
 from actorgraph.extractors.lexicon import (
     AFFILIATION_TITLES,
+    COPULAS,
     LEADER_GROUP_NOUNS,
     ORGANISATION_NAME_WORDS,
     SPEECH_VERBS,
@@ -195,6 +196,7 @@ def _linking_path(person: Token, organisation: Token) -> tuple[float, str] | Non
         or _through_title(path)
         or _through_plain_of(path)
         or _through_whose(path)
+        or _whose_role_is(path)
         or _through_verb(path)
         or _organisation_of_person(path)
         or _on_behalf_of(path)
@@ -247,9 +249,7 @@ def is_role(token: Token) -> bool:
     [False, True, False]
     """
     word = token.lower_
-    return (
-        word in ROLE_NOUNS or word in ROLE_HALVES or token.lemma_.lower() in ROLE_NOUNS
-    )
+    return word in ROLE_NOUNS or word in ROLE_HALVES or token.lemma_.lower() in ROLE_NOUNS
 
 
 def _held_role(token: Token) -> Token | None:
@@ -415,6 +415,22 @@ def _through_whose(path: list[Token]) -> tuple[float, str] | None:
     return None
 
 
+def _whose_role_is(path: list[Token]) -> tuple[float, str] | None:
+    """ "ORG, whose leader is X": the relative clause names X by the role it holds."""
+    person = path[0]
+    copula = person.head
+    if len(path) != 3 or person.dep_ != "attr" or path[1].i != copula.i:
+        return None
+    if copula.dep_ != "relcl" or copula.lemma_.lower() not in COPULAS or is_negated(copula):
+        return None
+    roles = [
+        c
+        for c in copula.children
+        if c.dep_ == "nsubj" and is_role(c) and any(w.lower_ == "whose" for w in c.children)
+    ]
+    return (VERB_CONFIDENCE, roles[0].text) if roles else None
+
+
 def _through_verb(path: list[Token]) -> tuple[float, str] | None:
     verbs = [t for t in path[1:-1] if t.pos_ in ("VERB", "AUX")]
     if len(verbs) == 2:
@@ -526,12 +542,20 @@ def _membership_roles(before: list[Token], after: list[Token], verb: Token) -> b
         or (organisation_side.dep_ == "prep" and organisation_side.lower_ in MEMBERSHIP_PREPS)
     )
     # "ORG, founded / led by X": the organisation heads the participle, X is its agent;
-    # "ORG is led by X", "ORG was founded in 1977 by X": the organisation is the subject.
+    # "ORG is led by X", "ORG was founded in 1977 by X": the organisation is the subject;
+    # "ORG holds the airport and is led by X": the subject of the verb it is conjoined to.
     passive = person_side.dep_ == "agent" and (
         _participle_of(verb, organisation_side)
         or (organisation_side.dep_ == "nsubjpass" and _governed_by(organisation_side, verb))
+        or (organisation_side.dep_ == "nsubj" and _shares_the_subject(verb, organisation_side))
     )
     return active or passive
+
+
+def _shares_the_subject(verb: Token, subject: Token) -> bool:
+    """A passive verb conjoined to the verb whose subject ``subject`` is."""
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    return passive and verb.dep_ == "conj" and subject.head.i == verb.head.i
 
 
 def _participle_of(verb: Token, noun: Token) -> bool:

@@ -163,6 +163,12 @@ MEMBERSHIP_NOUNS = frozenset(
 )
 #: Nouns of a grouping whose "of" names its members: "X, a coalition of Y and Z".
 GROUPING_NOUNS = frozenset({"coalition", "alliance", "umbrella", "grouping", "federation", "bloc"})
+#: Plural nouns of a grouping's members: "X, one of the armed groups in Y", "one of the
+#: factions of Y".
+MEMBER_GROUP_NOUNS = frozenset(
+    "group faction militia movement party organisation organization member unit brigade"
+    " component force".split()
+)
 #: Verbs of membership: "X belongs to Y".
 MEMBERSHIP_VERBS = frozenset({"belong"})
 #: "X fights under the banner of Y", "under the command of Y", "under the umbrella of Y".

@@ -25,6 +25,7 @@ from actorgraph.extractors.alliance.lexicon import (
     COOPERATION_CUES,
     COOPERATIVE_MODIFIERS,
     GROUPING_NOUNS,
+    MEMBER_GROUP_NOUNS,
     MEMBERSHIP_NOUNS,
     MEMBERSHIP_VERBS,
     MODIFIER_DEPS,
@@ -38,6 +39,7 @@ from actorgraph.extractors.alliance.lexicon import (
 )
 from actorgraph.extractors.alliance.polarity import Finding, Polarity
 from actorgraph.extractors.lexicon import (
+    COPULAS,
     DENIAL_VERBS,
     HOSTILE_CUES,
     JOINT_FRAMES,
@@ -112,10 +114,6 @@ def in_a_name(token: Token) -> bool:
     return token.ent_type_ == "ORG"
 
 
-#: Verbs that link a member to its membership noun: "X is a member of Y".
-COPULAS = frozenset({"be", "become", "remain"})
-
-
 def is_cue(token: Token) -> bool:
     """A word of cooperation: "allied", "ties", "alongside", "Iran-backed".
 
@@ -155,9 +153,7 @@ def _allied_conjunct(first: Mention, second: Mention) -> Token | None:
     if not conjoined(first.head, second.head):
         return None
     later = max(phrase_head(first.head), phrase_head(second.head), key=lambda t: t.i)
-    return next(
-        (c for c in later.children if c.dep_ == "amod" and c.lower_ in ALLIED_WORDS), None
-    )
+    return next((c for c in later.children if c.dep_ == "amod" and c.lower_ in ALLIED_WORDS), None)
 
 
 def _misparsed_allied(token: Token) -> bool:
@@ -224,11 +220,53 @@ def _membership_word(path: list[Token], first: Mention, second: Mention) -> Toke
             other_side = path[index + 1 : -1]
         else:
             continue
-        if not all(_links_a_member(t) for t in other_side):
+        if not all(_links_a_member(t) or _describes_the_member(t) for t in other_side):
             # "Y, whose member X handed the town back to Z": Z is no member
             continue
         if _can_join(member.referent.kind, umbrella.referent.kind):
             return token
+    return _one_of_its_groups(path, first, second)
+
+
+def _describes_the_member(token: Token) -> bool:
+    """ "X, a unit that is part of Y", "X, a group which belongs to Y": the noun in
+    apposition to X whose relative clause says where X belongs."""
+    return token.dep_ == "appos" and any(
+        c.dep_ == "relcl" and c.lemma_.lower() in (*COPULAS, *MEMBERSHIP_VERBS)
+        for c in token.children
+    )
+
+
+def _one_of_its_groups(path: list[Token], first: Mention, second: Mention) -> Token | None:
+    """ "X, one of the armed groups in Y", "X is one of the factions of Y": X is in Y.
+
+    Y is found under the "in" (or "of", "within") of the plural noun, whatever word of Y's
+    name the parse makes its head ("Coalition of Patriots for Change" hung by "for").
+    """
+    for words, member, umbrella in ((path, first, second), (path[::-1], second, first)):
+        inside = range(umbrella.span.start, umbrella.span.end)
+        for index in range(1, len(words) - 3):
+            one, of, groups = words[index : index + 3]
+            if not (
+                one.lower_ == "one"
+                and one.dep_ in ("appos", "attr")
+                and of.lower_ == "of"
+                and groups.lemma_.lower() in MEMBER_GROUP_NOUNS
+                and groups.tag_ == "NNS"
+                and all(_links_a_member(t) for t in words[1:index])
+            ):
+                continue
+            within = [
+                c
+                for c in groups.children
+                if c.dep_ == "prep"
+                and c.lower_ in ("in", "of", "within")
+                and any(t.i in inside for t in c.subtree)
+            ]
+            rest = words[index + 3 :]
+            joins = _can_join(member.referent.kind, umbrella.referent.kind)
+            if joins and within and all(t.i in inside or t in within for t in rest):
+                return groups
     return None
 
 

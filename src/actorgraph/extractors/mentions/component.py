@@ -97,6 +97,10 @@ NAMED_ANAPHORS = frozenset(
         "coalition",
         "brigade",
         "brigades",
+        "battalion",
+        "regiment",
+        "division",
+        "command",
         "corps",
         "unit",
         "department",
@@ -254,9 +258,9 @@ class MentionFinder:
             return None
         if entity_type is EntityType.PERSON and names_an_organisation_at_its_end(ent):
             entity_type = EntityType.ORGANISATION
-        if (
-            entity_type is EntityType.ORGANISATION or ent.label_ == "GPE"
-        ) and shaped_like_a_person(ent):
+        if (entity_type is EntityType.ORGANISATION or ent.label_ == "GPE") and shaped_like_a_person(
+            ent
+        ):
             entity_type = EntityType.PERSON  # "Mason, who headed the CDC", "Albrecht, 54,"
         if entity_type is EntityType.PERSON:
             span = strip_titles(ent)
@@ -621,19 +625,33 @@ def _to_capitalised_name_word(ent: Span) -> Span:
 def _through_preposition(ent: Span) -> Span:
     """ "State University of" + "New York", "Senate Committee on" + "Veterans Affairs".
 
-    A name the NER ends on "of", "on" or "for" goes on over the capitalised words after it.
+    A name the NER ends on "of", "on" or "for" (or on "of the": "1st Battalion of the" +
+    "People's Liberation Army") goes on over the capitalised words after it.
     """
     doc = ent.doc
-    if len(ent) < 2 or ent[-1].lower_ not in NAME_PREPOSITIONS:
+    cut_after_the = len(ent) > 2 and ent[-1].lower_ == "the" and ent[-2].lower_ in NAME_PREPOSITIONS
+    if len(ent) < 2 or not (ent[-1].lower_ in NAME_PREPOSITIONS or cut_after_the):
         return ent
     end = ent.end
-    while end < min(len(doc), ent.end + MAX_WIDENING) and _continues_a_name(doc[end]):
+    limit = min(len(doc), ent.end + MAX_WIDENING + (2 if cut_after_the else 0))
+    while end < limit and (_continues_a_name(doc[end]) or _possessive_inside(doc, end)):
         end += 1
     return Span(doc, ent.start, end, label="ORG") if end > ent.end else ent
 
 
 def _continues_a_name(token: Token) -> bool:
     return token.is_title or token.is_upper or token.ent_type_ in ("GPE", "PROVINCE", "ORG")
+
+
+def _possessive_inside(doc: Doc, index: int) -> bool:
+    """The "'s" of "People's Liberation Army": between two capitalised words of a name."""
+    token = doc[index]
+    return (
+        token.tag_ == "POS"
+        and index + 1 < len(doc)
+        and doc[index - 1].is_title
+        and doc[index + 1].is_title
+    )
 
 
 def _before_open_parenthesis(ent: Span) -> Span:
@@ -888,15 +906,10 @@ def _harming_organisations(its: Token, named: list[Mention]) -> set[str]:
     if noun.dep_ not in ("dobj", "nsubjpass") or verb.lemma_.lower() not in HARM_VERBS:
         return set()
     doers = [
-        t
-        for child in verb.children
-        if child.dep_ in ("nsubj", "agent")
-        for t in child.subtree
+        t for child in verb.children if child.dep_ in ("nsubj", "agent") for t in child.subtree
     ]
     inside = {t.i for t in doers}
-    return {
-        m.organisation_key for m in named if any(t.i in inside for t in m.span)
-    }
+    return {m.organisation_key for m in named if any(t.i in inside for t in m.span)}
 
 
 def _is_definite_description(token: Token) -> bool:
@@ -936,9 +949,7 @@ def _subject_of_the_first_clause(its: Token, candidates: list[Mention]) -> Menti
     if noun.dep_ not in ("nsubj", "nsubjpass") or verb.dep_ != "conj":
         return None
     first = verb.head
-    subjects = {
-        t.i for c in first.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree
-    }
+    subjects = {t.i for c in first.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
     return _nearest(candidates, lambda m: not m.is_media and m.head.i in subjects)
 
 
@@ -980,6 +991,7 @@ def _antecedent_for_description(token: Token, candidates: list[Mention]) -> Ment
     same_word = _nearest(candidates, lambda m: _called(m, word))
     if same_word is not None or token.lower_ in NAMED_ANAPHORS:
         return same_word
+
     # "the group", "the movement": an armed group or party rather than a state's forces,
     # and never a state body, whatever else is near ("The Pentagon said a drone struck the
     # camp. The group's commander ...").
