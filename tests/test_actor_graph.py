@@ -17,7 +17,8 @@ from benchmarks.event_heavy import event_heavy_extractions, event_heavy_graph
 from benchmarks.synthetic import synthetic_graph
 
 from actorgraph import KnowledgeGraph
-from actorgraph.graph import actor_graph
+from actorgraph.graph import actor_graph, fold_events
+from actorgraph.graph.nxgraph import to_networkx
 from actorgraph.maps import render_html
 from actorgraph.maps.layout import cluster_layout
 from actorgraph.maps.views import choose_view
@@ -204,3 +205,16 @@ def test_layout_barely_moves_when_the_graph_barely_changes() -> None:
     moves = [math.dist(old[node], new[node]) for node in old if node in new]
     assert statistics.median(moves) < 0.1 * extent, (statistics.median(moves), extent)
     assert cluster_layout(after, seed=7) == new
+
+
+def test_a_folded_edge_can_keep_a_few_articles_and_still_count_them_all() -> None:
+    full = role_graph()
+    whole = folded(fold_events(to_networkx(full)))
+    capped = folded(fold_events(to_networkx(full), max_articles=1))
+    active = ("organisation/al-shabaab", "activeIn", "province/SO-BN")
+    assert len(whole[active]["articles"]) == whole[active]["support"] == 2
+    assert capped[active]["articles"] == whole[active]["articles"][:1]
+    assert capped[active]["support"] == 2
+    assert {k: v for k, v in capped[active].items() if k != "articles"} == {
+        k: v for k, v in whole[active].items() if k != "articles"
+    }

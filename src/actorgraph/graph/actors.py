@@ -27,6 +27,7 @@ and community detection run on it as on any networkx graph:
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -60,9 +61,18 @@ def actor_graph(graph: Graph) -> nx.MultiDiGraph:
 
 
 def fold_events(
-    full: nx.MultiDiGraph, article_dates: Mapping[str, str | None] | None = None
+    full: nx.MultiDiGraph,
+    article_dates: Mapping[str, str | None] | None = None,
+    *,
+    max_articles: int | None = None,
 ) -> nx.MultiDiGraph:
-    """:func:`actor_graph` of a graph in its networkx form (``article_dates``: id → date)."""
+    """:func:`actor_graph` of a graph in its networkx form (``article_dates``: id → date).
+
+    ``max_articles`` keeps only the first (by id) of each folded edge's ``articles``, its
+    ``support`` still counting them all: in a large corpus the busiest pairs are reported
+    by most of its articles, and a full list on every edge grows with edges × articles
+    (beyond 12 GB at 100,000 articles). None keeps every list whole.
+    """
     dates = dict(article_dates or {})
     events = sorted(node for node, kind in full.nodes(data="type") if kind == EVENT_TYPE)
     result = nx.MultiDiGraph()
@@ -76,7 +86,7 @@ def fold_events(
         _fold_event(full, event, dates, folds, result)
     folds.drop_weaker_co_involvement(result)
     for (u, predicate, v), fold in sorted(folds.edges.items(), key=lambda item: str(item[0])):
-        result.add_edge(u, v, key=predicate, **fold.attributes(predicate))
+        result.add_edge(u, v, key=predicate, **fold.attributes(predicate, max_articles))
     return result
 
 
@@ -87,15 +97,21 @@ class _Fold:
     events: list[dict[str, Any]] = field(default_factory=list)
     confidences: list[float] = field(default_factory=list)
 
-    def attributes(self, predicate: str) -> dict[str, Any]:
+    def attributes(self, predicate: str, max_articles: int | None = None) -> dict[str, Any]:
         events = sorted(self.events, key=lambda event: (event["date"] or "", event["id"]))
         dated = sorted({event["date"] for event in events if event["date"]})
-        articles = sorted({item["article"] for event in events for item in event["articles"]})
+        reporting = {item["article"] for event in events for item in event["articles"]}
+        support = len(reporting)
+        if max_articles is None:
+            articles = sorted(reporting)
+        else:
+            articles = heapq.nsmallest(max_articles, reporting)
+        del reporting
         return {
             "predicate": predicate,
             "derived": True,
             "weight": len(events),
-            "support": len(articles),
+            "support": support,
             "confidence": _noisy_or(self.confidences),
             "articles": articles,
             "kinds": dict(sorted(Counter(event["kind"] for event in events).items())),

@@ -63,6 +63,10 @@ def choose_view(view: str, full: nx.Graph) -> str:
     return "actors" if events > full.number_of_nodes() - events else "all"
 
 
+#: How many of a folded edge's articles the map keeps (its support counts them all).
+MAX_FOLDED_ARTICLES = 10
+
+
 def map_view(
     full: nx.MultiDiGraph,
     view: str,
@@ -85,7 +89,9 @@ def map_view(
     if chosen not in LAYERED_VIEWS:
         graph, notes = reduce_view(full, min_support=min_support, **reduce)
         return MapView(chosen, graph, focus=_focus_ids(graph, focus), notes=notes)
-    actors = fold_events(full, article_dates)
+    # The page shows each folded edge's support and a few of its events, never its list of
+    # articles: a long one on every edge would cost more memory than the rest of the map.
+    actors = fold_events(full, article_dates, max_articles=MAX_FOLDED_ARTICLES)
     graph, notes = reduce_view(actors, min_support=min_support, **reduce)
     notes = [_actor_words(note) for note in notes]
     left_out = _left_out(actors, graph)
