@@ -249,7 +249,9 @@ def is_role(token: Token) -> bool:
     [False, True, False]
     """
     word = token.lower_
-    return word in ROLE_NOUNS or word in ROLE_HALVES or token.lemma_.lower() in ROLE_NOUNS
+    return (
+        word in ROLE_NOUNS or word in ROLE_HALVES or token.lemma_.lower() in ROLE_NOUNS
+    )
 
 
 def _held_role(token: Token) -> Token | None:

@@ -258,9 +258,9 @@ class MentionFinder:
             return None
         if entity_type is EntityType.PERSON and names_an_organisation_at_its_end(ent):
             entity_type = EntityType.ORGANISATION
-        if (entity_type is EntityType.ORGANISATION or ent.label_ == "GPE") and shaped_like_a_person(
-            ent
-        ):
+        if (
+            entity_type is EntityType.ORGANISATION or ent.label_ == "GPE"
+        ) and shaped_like_a_person(ent):
             entity_type = EntityType.PERSON  # "Mason, who headed the CDC", "Albrecht, 54,"
         if entity_type is EntityType.PERSON:
             span = strip_titles(ent)
@@ -906,10 +906,15 @@ def _harming_organisations(its: Token, named: list[Mention]) -> set[str]:
     if noun.dep_ not in ("dobj", "nsubjpass") or verb.lemma_.lower() not in HARM_VERBS:
         return set()
     doers = [
-        t for child in verb.children if child.dep_ in ("nsubj", "agent") for t in child.subtree
+        t
+        for child in verb.children
+        if child.dep_ in ("nsubj", "agent")
+        for t in child.subtree
     ]
     inside = {t.i for t in doers}
-    return {m.organisation_key for m in named if any(t.i in inside for t in m.span)}
+    return {
+        m.organisation_key for m in named if any(t.i in inside for t in m.span)
+    }
 
 
 def _is_definite_description(token: Token) -> bool:
@@ -949,7 +954,9 @@ def _subject_of_the_first_clause(its: Token, candidates: list[Mention]) -> Menti
     if noun.dep_ not in ("nsubj", "nsubjpass") or verb.dep_ != "conj":
         return None
     first = verb.head
-    subjects = {t.i for c in first.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+    subjects = {
+        t.i for c in first.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree
+    }
     return _nearest(candidates, lambda m: not m.is_media and m.head.i in subjects)
 
 
@@ -991,7 +998,6 @@ def _antecedent_for_description(token: Token, candidates: list[Mention]) -> Ment
     same_word = _nearest(candidates, lambda m: _called(m, word))
     if same_word is not None or token.lower_ in NAMED_ANAPHORS:
         return same_word
-
     # "the group", "the movement": an armed group or party rather than a state's forces,
     # and never a state body, whatever else is near ("The Pentagon said a drone struck the
     # camp. The group's commander ...").
