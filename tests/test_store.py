@@ -185,14 +185,16 @@ def test_blank_nodes_are_not_split_between_parts(tmp_path: Path) -> None:
 
     triples = tmp_path / "blank.nt"
     triples.write_bytes(
+        b'<https://x.org/t> <https://x.org/name> "t" .\n'
         b'_:n <https://x.org/name> "a" .\n<https://x.org/s> <https://x.org/knows> _:n .\n'
     )
     store = pyoxigraph.Store()
-    bulk_load_file(store, triples, lines=1)
+    bulk_load_file(store, triples, lines=1)  # the first part holds no blank node
     [[name]] = store.query(
         "SELECT ?v WHERE { <https://x.org/s> <https://x.org/knows>/<https://x.org/name> ?v }"
     )
     assert name.value == "a"
+    assert len(store) == 3
 
 
 def _ntriples(turtle: bytes) -> bytes:

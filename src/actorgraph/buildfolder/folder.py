@@ -166,16 +166,17 @@ def build_folder(
     ``on_error`` as an :class:`~actorgraph.reading.ArticleExtractionError`; without
     ``on_error`` the build stops with that error.
     """
-    if nlp is None and (runner is None or fingerprint is None):
+    if nlp is not None:
+        from actorgraph.extractors.pipeline import pipeline_fingerprint  # spaCy: building
+
+        fingerprint = fingerprint or pipeline_fingerprint(nlp)
+        runner = runner or InProcess(nlp, batch_size=batch_size, min_confidence=min_confidence)
+    if runner is None or fingerprint is None:
         raise ValueError("build_folder needs nlp, or both a runner and a fingerprint")
     outdir = Path(outdir)
     since, until = iso_bound(since), iso_bound(until)  # a bad date fails before any write
     chosen = [get_format(name).name for name in dict.fromkeys(formats)]
     options = dict(map_options or {})
-    if fingerprint is None:
-        from actorgraph.extractors.pipeline import pipeline_fingerprint  # spaCy: building
-
-        fingerprint = pipeline_fingerprint(nlp)  # type: ignore[arg-type]  # set: checked above
     cache = ExtractionCache(outdir / CACHE_DIR, f"{fingerprint}|min-confidence-{min_confidence!r}")
     inventory = _Inventory(cache)
     status = ExtractionProgress()
@@ -184,8 +185,6 @@ def build_folder(
         if not seen:
             raise NoArticlesError("no readable articles in the given paths")
         articles = articles()
-    if runner is None:  # then nlp is set (checked above)
-        runner = InProcess(nlp, batch_size=batch_size, min_confidence=min_confidence)  # type: ignore[arg-type]
     outdir.mkdir(parents=True, exist_ok=True)
     with build_lock(outdir):
         remove_leftovers(outdir)

@@ -60,8 +60,12 @@ def max_chars_for(nlp: Language) -> int:
 
 def custom_max_chars(nlp: Language) -> int | None:
     """The ``max_chars`` set on ``nlp`` when it is not the default, else None (for caches)."""
-    chosen = getattr(nlp, MAX_CHARS_ATTRIBUTE, None)
-    return chosen if chosen not in (None, DEFAULT_MAX_CHARS) else None
+    return custom_limit(getattr(nlp, MAX_CHARS_ATTRIBUTE, None))
+
+
+def custom_limit(max_chars: int | None) -> int | None:
+    """``max_chars`` when it is not the default, else None (for caches)."""
+    return max_chars if max_chars not in (None, DEFAULT_MAX_CHARS) else None
 
 
 @contextmanager

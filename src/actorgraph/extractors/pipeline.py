@@ -19,7 +19,7 @@ import actorgraph.extractors.affiliation
 import actorgraph.extractors.alliance
 import actorgraph.extractors.events
 import actorgraph.extractors.mentions  # noqa: F401 - importing registers the components
-from actorgraph.extractors.long_texts import DEFAULT_MAX_CHARS, custom_max_chars
+from actorgraph.extractors.long_texts import custom_limit, custom_max_chars
 from actorgraph.gazetteers.organisations import load_organisations
 from actorgraph.nlp.models import DEFAULT_MODEL, ModelNotFoundError
 from actorgraph.nlp.pipeline import load_base_pipeline
@@ -80,7 +80,7 @@ def model_fingerprint(model: str = DEFAULT_MODEL, max_chars: int | None = None) 
         meta = None
     if not isinstance(meta, dict):
         raise ModelNotFoundError.not_installed(model)
-    return _fingerprint(meta, max_chars if max_chars != DEFAULT_MAX_CHARS else None)
+    return _fingerprint(meta, custom_limit(max_chars))
 
 
 def _meta_file(model: str) -> Path | None:

@@ -106,7 +106,6 @@ class _Fold:
             articles = sorted(reporting)
         else:
             articles = heapq.nsmallest(max_articles, reporting)
-        del reporting
         return {
             "predicate": predicate,
             "derived": True,

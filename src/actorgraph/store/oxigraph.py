@@ -175,21 +175,21 @@ def bulk_load_file(store: pyoxigraph.Store, path: Path, lines: int = BULK_LOAD_L
     >>> len(store)
     2
     """
-    if _has_blank_nodes(path):
-        store.bulk_load(path=str(path), format=pyoxigraph.RdfFormat.N_TRIPLES)
-    else:
-        with Path(path).open("rb") as stream:
-            while part := b"".join(itertools.islice(stream, lines)):
-                store.bulk_load(part, format=pyoxigraph.RdfFormat.N_TRIPLES)
+    with Path(path).open("rb") as stream:
+        while part := b"".join(itertools.islice(stream, lines)):
+            if _may_hold_blank_nodes(part):
+                store.clear()  # the parts loaded so far are loaded again, with the rest
+                store.bulk_load(path=str(path), format=pyoxigraph.RdfFormat.N_TRIPLES)
+                break
+            store.bulk_load(part, format=pyoxigraph.RdfFormat.N_TRIPLES)
     # Each part lands as its own files; compacting them keeps queries as fast as one load.
     store.optimize()
 
 
-def _has_blank_nodes(path: Path) -> bool:
-    """Whether an N-Triples file may hold a blank node (a literal that merely contains
-    ``_:`` also counts: the answer only decides how the file is loaded)."""
-    with Path(path).open("rb") as stream:
-        return any(line.startswith(b"_:") or b" _:" in line for line in stream)
+def _may_hold_blank_nodes(ntriples: bytes) -> bool:
+    """Whether N-Triples may hold a blank node (a literal that merely contains ``_:`` also
+    counts: the answer only decides how the file is loaded)."""
+    return ntriples.startswith(b"_:") or b"\n_:" in ntriples or b" _:" in ntriples
 
 
 def _sha256(ntriples: bytes | Path) -> str:

@@ -153,7 +153,9 @@ def _allied_conjunct(first: Mention, second: Mention) -> Token | None:
     if not conjoined(first.head, second.head):
         return None
     later = max(phrase_head(first.head), phrase_head(second.head), key=lambda t: t.i)
-    return next((c for c in later.children if c.dep_ == "amod" and c.lower_ in ALLIED_WORDS), None)
+    return next(
+        (c for c in later.children if c.dep_ == "amod" and c.lower_ in ALLIED_WORDS), None
+    )
 
 
 def _misparsed_allied(token: Token) -> bool:
@@ -228,12 +230,15 @@ def _membership_word(path: list[Token], first: Mention, second: Mention) -> Toke
     return _one_of_its_groups(path, first, second)
 
 
+#: The verb of a relative clause that places its noun in an umbrella: "that is part of Y".
+_MEMBER_CLAUSE_VERBS = COPULAS | MEMBERSHIP_VERBS
+
+
 def _describes_the_member(token: Token) -> bool:
     """ "X, a unit that is part of Y", "X, a group which belongs to Y": the noun in
     apposition to X whose relative clause says where X belongs."""
     return token.dep_ == "appos" and any(
-        c.dep_ == "relcl" and c.lemma_.lower() in (*COPULAS, *MEMBERSHIP_VERBS)
-        for c in token.children
+        c.dep_ == "relcl" and c.lemma_.lower() in _MEMBER_CLAUSE_VERBS for c in token.children
     )
 
 
