@@ -266,6 +266,29 @@ TAKEN_BACK = [
         "Islamic",
         Polarity.HYPOTHETICAL,
     ),
+    # the cue off the pair's path: "with JNIM" hangs on the verb, and "link" is denied
+    ("The Azawad Liberation Front denied any link with JNIM.", "Azawad", "JNIM", Polarity.DENIED),
+    ("Hezbollah denies any cooperation with the Houthis.", "Hezbollah", "Houthi", Polarity.DENIED),
+    # a cue under "no"
+    (
+        "The Arakan Army has no links with the Kachin Independence Army.",
+        "Arakan",
+        "Kachin",
+        Polarity.DENIED,
+    ),
+    ("Hamas has no alliance with the Islamic State.", "Hamas", "Islamic", Polarity.DENIED),
+]
+
+#: The same words, affirmed: still allied.
+AFFIRMED_NEAR_DENIALS = [
+    ("The Azawad Liberation Front maintains close links with JNIM.", "Azawad", "Nusrat"),
+    ("The Arakan Army has close ties with the Kachin Independence Army.", "Arakan", "Kachin"),
+    (
+        "The Free Syrian Army, which rejected the ceasefire, has an alliance with the "
+        "Levant Front.",
+        "Free Syrian",
+        "Levant",
+    ),
 ]
 
 
@@ -277,6 +300,13 @@ def test_denied_and_hypothetical_claims_are_not_asserted(
     extraction = run(nlp, text)
     assert not has_pair(pairs(extraction, Relation.ALLIED_WITH), first, second)
     assert not has_pair(pairs(extraction, Relation.OPPOSES), first, second)
+
+
+@pytest.mark.parametrize(("text", "first", "second"), AFFIRMED_NEAR_DENIALS)
+def test_a_denial_of_something_else_leaves_the_bond(
+    nlp, text: str, first: str, second: str
+) -> None:
+    assert has_pair(pairs(run(nlp, text), Relation.ALLIED_WITH), first, second)
 
 
 # -- membership of an umbrella is cooperation ---------------------------------------------

@@ -29,9 +29,14 @@ def taken_back(clause: Iterable[Token]) -> Polarity | None:
 def _is_denied(token: Token) -> bool:
     if token.pos_ not in ("VERB", "AUX", "NOUN"):
         return False
-    if any(child.dep_ == "neg" for child in token.children):
+    if any(_negates(child) for child in token.children):
         return True
     return any(verb.lemma_.lower() in DENIAL_VERBS for verb in _governors(token))
+
+
+def _negates(child: Token) -> bool:
+    """ "did not back", "has no links with", "never supported"."""
+    return child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no")
 
 
 #: Nouns by which a sentence sums up what it just reported: "..., a link X denies".

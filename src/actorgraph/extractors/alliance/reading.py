@@ -45,7 +45,9 @@ def read_pair(first: Mention, second: Mention) -> PairReading | None:
     finding = _finding(path, first, second)
     if finding is None:
         return PairReading(first, second, Polarity.UNRELATED, 0.0, sentence)
-    polarity = taken_back(finding.clause) or finding.polarity
+    # The cue may sit off the pair's path ("X denied any link with Y": "with Y" hangs on
+    # the verb), and a denial of the cue is a denial of the bond.
+    polarity = taken_back((*finding.clause, finding.cue)) or finding.polarity
     confidence = finding.confidence
     if first.antecedent is not None or second.antecedent is not None:
         confidence *= ANAPHOR_FACTOR
