@@ -246,6 +246,40 @@ def test_a_place_given_once(nlp, text: str, codes: set[str]) -> None:
     assert located(nlp, text) == codes
 
 
+#: A name of places in two provinces of one country: the one the article names elsewhere.
+NAMED_ELSEWHERE = [
+    (
+        "Two policemen were killed when Maoists detonated a bomb in the Gangaloor area of "
+        "Bijapur district on Saturday. Security operations have intensified across "
+        "Chhattisgarh this year.",
+        {"IN-CG"},
+    ),
+    (
+        "Operations have intensified in Chhattisgarh this year. On Sunday, gunmen ambushed a "
+        "patrol near Bijapur, killing two soldiers.",
+        {"IN-CG"},
+    ),
+    (
+        "Police in Karnataka have stepped up patrols. On Sunday, gunmen attacked a police "
+        "station in Bijapur district, wounding three officers.",
+        {"IN-KA"},
+    ),
+    (
+        "Rioters torched shops in Aurangabad on Friday. Police across Bihar were put on alert.",
+        {"IN-BR"},
+    ),
+    # nothing else named: the larger place, as before
+    ("Rioters torched shops in Aurangabad on Friday.", {"IN-MH"}),
+]
+
+
+@pytest.mark.parametrize(("text", "codes"), NAMED_ELSEWHERE)
+def test_a_name_of_several_places_takes_the_province_the_article_names(
+    nlp, text: str, codes: set[str]
+) -> None:
+    assert located(nlp, text) == codes
+
+
 def test_a_place_named_in_passing_does_not_place_the_event(nlp) -> None:
     text = (
         "Taliban gunmen killed a commander at his home in Kabul. The target of this operation "

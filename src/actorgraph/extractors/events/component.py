@@ -31,6 +31,7 @@ from actorgraph.extractors.events.places import (
     PlaceCandidate,
     PlaceFinder,
     Scene,
+    article_provinces,
     locate_earlier_event,
     nearest_place,
     place_event,
@@ -65,8 +66,9 @@ class EventExtractor:
         by_sentence = sentence_mentions(doc)
         country = self.places.country_hint(doc)
         sentences = list(doc.sents)
+        named = article_provinces(by_sentence.values())
         places_of = [
-            self.places.place_candidates(s, by_sentence.get(s.start, []), country)
+            self.places.place_candidates(s, by_sentence.get(s.start, []), country, named)
             for s in sentences
         ]
         label = self.places.label_place(sentences[0], country) if sentences else None

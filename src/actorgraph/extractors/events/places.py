@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import itertools
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -185,12 +186,18 @@ class PlaceFinder:
         self.gazetteer = gazetteer
 
     def place_candidates(
-        self, sentence: Span, mentions: list[Mention], country: str | None
+        self,
+        sentence: Span,
+        mentions: list[Mention],
+        country: str | None,
+        article_provinces: frozenset[str] = frozenset(),
     ) -> list[PlaceCandidate]:
         """Provinces named in the sentence, and places the gazetteer puts in a province.
 
         Places inside a description of a person ("a leader who operates in X district")
-        count only when the sentence names no other place.
+        count only when the sentence names no other place. A name of several places is
+        placed first in a province the sentence names, then in one the article names
+        (``article_provinces``): "Bijapur district" in a report that names Chhattisgarh.
         """
         skip_until = dateline_end(sentence)
         named = self.named_places(sentence, mentions, skip_until)
@@ -204,7 +211,7 @@ class PlaceFinder:
         # "near Borova, in the east of the Kharkiv region": of two Borovas, the one there
         provinces = {m.iso3166_2 for n in named if (m := n.mention) and m.iso3166_2}
         for chain in _chains(named):
-            candidates += self._resolve_chain(chain, country, abroad, provinces)
+            candidates += self._resolve_chain(chain, country, abroad, provinces, article_provinces)
         candidates = _in_stated_countries(candidates, self._stated_countries(named))
         candidates.sort(key=lambda c: c.span.start)
         direct = [c for c in candidates if not describes_a_person(c.span)]
@@ -265,13 +272,14 @@ class PlaceFinder:
         country: str | None,
         abroad: bool = True,
         named_provinces: frozenset[str] | set[str] = frozenset(),
+        article_provinces: frozenset[str] = frozenset(),
     ) -> list[PlaceCandidate]:
         """One candidate for a chain whose places agree; else one per place, as written.
 
         ``abroad``: a name the article's country lacks may be a town of another country
         (not when the sentence names a province of the article's country).
         ``named_provinces``: the provinces the sentence names, where a name of several
-        places is placed first.
+        places is placed first; then ``article_provinces``, those the article names.
         """
         stated = [n.country for n in chain if n.country]
         anchor = None if stated else self._anchor_country(chain)
@@ -279,7 +287,11 @@ class PlaceFinder:
         country = stated[-1] if stated else (anchor or country)
         places = [n for n in chain if not n.country]
         options = [
-            _named_first(self._options(n, country, hinted), named_provinces) for n in places
+            _named_first(
+                _named_first(self._options(n, country, hinted), article_provinces),
+                named_provinces,
+            )
+            for n in places
         ]
         resolved = [(n, o) for n, o in zip(places, options, strict=True) if o]
         if not resolved:
@@ -456,10 +468,20 @@ class PlaceFinder:
         return own
 
 
+def article_provinces(mentions: Iterable[Iterable[Mention]]) -> frozenset[str]:
+    """The ISO 3166-2 codes of the provinces named among ``mentions`` (per sentence)."""
+    return frozenset(
+        m.iso3166_2
+        for sentence in mentions
+        for m in sentence
+        if m.type is EntityType.PROVINCE and m.iso3166_2
+    )
+
+
 def _named_first(
     options: list[PlaceMatch], provinces: frozenset[str] | set[str]
 ) -> list[PlaceMatch]:
-    """The options in a province the sentence names first, the order kept otherwise."""
+    """The options in one of ``provinces`` first, the order kept otherwise."""
     if len(options) < 2 or not provinces or options[0].province.code in provinces:
         return options
     return sorted(options, key=lambda m: m.province.code not in provinces)
