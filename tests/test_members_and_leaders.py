@@ -195,3 +195,62 @@ def test_a_name_is_not_run_into_lower_case_words_after_of_the(nlp) -> None:
     text = "The Ministry of the interior said two soldiers were wounded."
     names = {e.name for e in extraction(nlp, text).entities}
     assert not any("interior said" in name for name in names)
+
+
+# -- "the Tepalcatepec cartel": a proper name before the noun names another organisation ------
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "wrong"),
+    [
+        (
+            "The Jalisco New Generation Cartel has expanded into Michoacán. Cárteles Unidos is "
+            "an alliance of local gangs that includes the Tepalcatepec cartel, whose founder, "
+            "Juan Pérez Lomas, is known as El Abuelo.",
+            "Juan Pérez Lomas",
+            "Jalisco New Generation Cartel",
+        ),
+        (
+            "The Sinaloa Cartel fought soldiers in Culiacán. Residents blamed the Tijuana cartel, "
+            "whose founder, Ramón Arellano Soto, died years ago.",
+            "Ramón Arellano Soto",
+            "Sinaloa Cartel",
+        ),
+    ],
+)
+def test_a_named_description_does_not_refer_back_to_another_name(
+    nlp, text: str, person: str, wrong: str
+) -> None:
+    assert not linked(nlp, text, "affiliatedWith", person, wrong)
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "organisation"),
+    [
+        # the name before the noun is one of the antecedent's own words
+        (
+            "The Jalisco New Generation Cartel attacked police in Michoacán. The Jalisco "
+            "cartel's leader, Nemesio Oseguera, remains at large.",
+            "Nemesio Oseguera",
+            "Jalisco New Generation Cartel",
+        ),
+        # no name before the noun: the description refers back as before
+        (
+            "The Sinaloa Cartel fought soldiers in Culiacán. The cartel, whose leader Ismael "
+            "Zambada was arrested in 2024, lost several men.",
+            "Ismael Zambada",
+            "Sinaloa Cartel",
+        ),
+        # an adjective of nationality is no other name
+        (
+            "Hezbollah fired rockets into northern Israel. The Lebanese group's leader, Naim "
+            "Qassem, spoke on television.",
+            "Naim Qassem",
+            "Hezbollah",
+        ),
+    ],
+)
+def test_a_description_with_the_antecedents_own_word_still_refers_back(
+    nlp, text: str, person: str, organisation: str
+) -> None:
+    assert linked(nlp, text, "affiliatedWith", person, organisation)

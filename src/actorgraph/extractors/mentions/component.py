@@ -881,6 +881,8 @@ def find_anaphors(doc: Doc, named: list[Mention]) -> list[Mention]:
             antecedent = _antecedent_for_its(token, allowed)
         else:
             antecedent = _antecedent_for_description(token, candidates)
+            if antecedent is not None and _names_another(token, antecedent):
+                antecedent = None
         if antecedent is not None:
             span = _description_span(token)
             found.append(Mention(span, EntityType.ORGANISATION, span.text, antecedent=antecedent))
@@ -924,6 +926,23 @@ def _is_definite_description(token: Token) -> bool:
     if token.pos_ != "NOUN":
         return False
     return any(child.dep_ == "det" and child.lower_ in ("the", "this") for child in token.children)
+
+
+def _names_another(token: Token, antecedent: Mention) -> bool:
+    """ "the Tepalcatepec cartel" after the Jalisco New Generation Cartel: a proper name
+    before the noun that the antecedent's names lack makes it another organisation's name
+    ("the Jalisco cartel" is still the JNGC)."""
+    modifiers = [
+        child
+        for child in token.lefts
+        if child.dep_ in ("compound", "amod", "nmod") and child.pos_ == "PROPN"
+    ]
+    if not modifiers:
+        return False
+    referent = antecedent.referent
+    names = " ".join([referent.name, antecedent.name, *(referent.known_as or "").split("-")])
+    words = {word.casefold() for word in names.replace("-", " ").split()}
+    return any(child.lower_ not in words for child in modifiers)
 
 
 def _description_span(token: Token) -> Span:
