@@ -254,3 +254,57 @@ def test_a_description_with_the_antecedents_own_word_still_refers_back(
     nlp, text: str, person: str, organisation: str
 ) -> None:
     assert linked(nlp, text, "affiliatedWith", person, organisation)
+
+
+# -- "their spokesman": an organisation that is the subject owns the leading role --------------
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "organisation"),
+    [
+        (
+            "The Houthis said the drone had hit a ship, according to their military spokesman "
+            "Yahya Saree.",
+            "Yahya Saree",
+            "Houthis",
+        ),
+        (
+            "The Taliban claimed the attack on Monday, their spokesman Zabihullah Mujahid said.",
+            "Zabihullah Mujahid",
+            "Taliban",
+        ),
+        (
+            "The Allied Democratic Forces raided the village overnight, and their leader Musa "
+            "Baluku later released a video.",
+            "Musa Baluku",
+            "Allied Democratic Forces",
+        ),
+    ],
+)
+def test_their_role_belongs_to_the_organisation_that_is_the_subject(
+    nlp, text: str, person: str, organisation: str
+) -> None:
+    assert linked(nlp, text, "affiliatedWith", person, organisation)
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "organisation"),
+    [
+        # people are the subject: "their" is theirs
+        (
+            "Residents said their leader, Ahmed Yusuf, had fled after the Al-Shabaab attack.",
+            "Ahmed Yusuf",
+            "Al-Shabaab",
+        ),
+        # the organisation is no subject: it is only named in passing
+        (
+            "Villagers fled from Boko Haram, and their chief, Musa Adamu, asked for troops.",
+            "Musa Adamu",
+            "Boko Haram",
+        ),
+    ],
+)
+def test_their_role_is_not_an_organisations_when_people_are_the_subject(
+    nlp, text: str, person: str, organisation: str
+) -> None:
+    assert not linked(nlp, text, "affiliatedWith", person, organisation)

@@ -122,8 +122,13 @@ NAMED_ANAPHORS = frozenset(
     }
 )
 ANTECEDENT_SENTENCES = 2
+#: The roles after "their" that make it an organisation's: "the Houthis said, according to
+#: their spokesman" (not "their homes", "their fighters": people's, or too loose to read).
+THEIR_ROLES = frozenset(
+    {"spokesman", "spokeswoman", "spokesperson", "leader", "commander", "chief", "founder", "emir"}
+)
 #: Every word that can refer back to an organisation.
-ANAPHOR_WORDS = GENERIC_ANAPHORS | NAMED_ANAPHORS | {"its"}
+ANAPHOR_WORDS = GENERIC_ANAPHORS | NAMED_ANAPHORS | {"its", "their"}
 #: Lower-case particles inside names ("Sabah al-Numan", "Osama bin Laden"), never stripped.
 NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "abu", "de", "da", "del", "van", "von", "ul"})
 MAX_WIDENING = 4
@@ -862,9 +867,10 @@ def find_anaphors(doc: Doc, named: list[Mention]) -> list[Mention]:
     found: list[Mention] = []
     for token in tokens_written(doc, ANAPHOR_WORDS, lower=True):
         is_its = token.lower_ == "its" and token.dep_ == "poss"
+        is_their = token.lower_ == "their" and token.dep_ == "poss"
         if token.ent_type_ or token.i in named_tokens:
             continue
-        if not (is_its or _is_definite_description(token)):
+        if not (is_its or is_their or _is_definite_description(token)):
             continue
         window = sentence_number[token.sent.start] - ANTECEDENT_SENTENCES
         candidates = sorted(
@@ -875,7 +881,9 @@ def find_anaphors(doc: Doc, named: list[Mention]) -> list[Mention]:
             ),
             key=lambda m: m.span.start,
         )
-        if is_its:
+        if is_their:
+            antecedent = _antecedent_for_their(token, candidates)
+        elif is_its:
             harmed_by = _harming_organisations(token, known)
             allowed = [m for m in candidates if m.organisation_key not in harmed_by]
             antecedent = _antecedent_for_its(token, allowed)
@@ -887,6 +895,30 @@ def find_anaphors(doc: Doc, named: list[Mention]) -> list[Mention]:
             span = _description_span(token)
             found.append(Mention(span, EntityType.ORGANISATION, span.text, antecedent=antecedent))
     return found
+
+
+def _antecedent_for_their(their: Token, candidates: list[Mention]) -> Mention | None:
+    """ "The Houthis said ..., according to their military spokesman Yahya Saree", "The
+    Taliban claimed the attack, their spokesman said": when "their" owns a leading role, an
+    organisation of the same sentence that is the subject of its main verb, or the nearest
+    subject before "their". Not when people are ("Residents said their leader ...").
+    """
+    if their.head.lemma_.lower() not in THEIR_ROLES:
+        return None
+    sentence = their.sent
+    before = [t for t in sentence if t.i < their.i and t.dep_ in ("nsubj", "nsubjpass")]
+    main = [t for t in before if t.head.i == sentence.root.i]
+    subjects = {t.i for t in (*before[-1:], *main)}
+    return next(
+        (
+            m
+            for m in reversed(candidates)
+            if m.span.sent.start == sentence.start
+            and not m.is_media
+            and any(m.span.start <= i < m.span.end for i in subjects)
+        ),
+        None,
+    )
 
 
 #: Verbs of harm: whoever does them to "its founder" is not the "it".
