@@ -1,8 +1,8 @@
 """The hand-written development sets as regression guards.
 
 ``tests/data/owndev2`` (14 articles), ``owndev3`` (18), ``owndev4`` (16, written in
-session 22) and ``owndev5`` (14, session 24), each first scored before any change of its
-session, were written by helpers who did not read or run the extractors. Unlike the sealed sets, they are read while developing;
+session 22), ``owndev5`` (14, session 24) and ``owndev6`` (14, session 25), each first scored
+before any change of its session, were written by helpers who did not read or run the extractors. Unlike the sealed sets, they are read while developing;
 these floors sit a little under the scores measured when they were set, so a change that
 loses ground on them fails here.
 """
@@ -18,8 +18,9 @@ from actorgraph import evaluate
 DATA = Path(__file__).parent / "data"
 
 #: Micro F1 measured when set (session 22): owndev2 0.838, owndev3 0.781, owndev4 0.716;
-#: (session 24) owndev5 0.715 before the session's changes, 0.720 after.
-FLOORS = {"owndev2": 0.82, "owndev3": 0.76, "owndev4": 0.70, "owndev5": 0.70}
+#: (session 24) owndev5 0.715 before the session's changes, 0.720 after; (session 25)
+#: owndev6 0.700, the same before and after that session's first four rules.
+FLOORS = {"owndev2": 0.82, "owndev3": 0.76, "owndev4": 0.70, "owndev5": 0.70, "owndev6": 0.68}
 
 
 @pytest.mark.slow
