@@ -376,6 +376,40 @@ def test_receiving_anything_else_or_nothing_is_no_cooperation(nlp, text: str) ->
     assert not pairs(nlp, text, "alliedWith")
 
 
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        (
+            "The Wazalendo groups, which are armed and supplied by the FARDC, hold the hills.",
+            "Wazalendo",
+            "FARDC",
+        ),
+        ("Al-Shabaab, which is supplied by AQAP, controls the coast.", "Al-Shabaab", "AQAP"),
+        (
+            "The convoy was attacked by Al-Shabaab, which is supplied by AQAP.",
+            "Al-Shabaab",
+            "AQAP",
+        ),
+    ],
+)
+def test_being_supplied_by_another_in_the_passive_is_cooperation(
+    nlp, text: str, first: str, second: str
+) -> None:
+    assert linked(nlp, text, "alliedWith", first, second)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # what was supplied is a thing, not the other party
+        "The Houthis seized a ship supplied by the Saudi-led coalition.",
+        "Al-Shabaab is not supplied by AQAP, the report said.",
+    ],
+)
+def test_a_passive_giving_to_something_else_or_denied_is_no_cooperation(nlp, text: str) -> None:
+    assert not pairs(nlp, text, "alliedWith")
+
+
 def test_a_group_a_relative_clause_says_conducts_joint_operations_is_an_ally(nlp) -> None:
     text = (
         "The Kenya-led Multinational Security Support (MSS) mission, which conducts joint "

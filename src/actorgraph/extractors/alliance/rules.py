@@ -73,7 +73,7 @@ def cooperation(path: list[Token], first: Mention, second: Mention) -> Finding |
     if working is not None:
         # before hostility: "X, working with Y, detained suspects" puts Y beside X
         return Finding(Polarity.COOPERATING, working, CUE_BESIDE_PATH_CONFIDENCE, tuple(path))
-    supplied = _supplies(path)
+    supplied = _supplies(path) or _supplied_by(path)
     if supplied is not None:
         # before hostility: "received weapons from Y" names no fight
         return Finding(Polarity.COOPERATING, supplied, CUE_ON_PATH_CONFIDENCE, tuple(path))
@@ -295,6 +295,35 @@ def _supplies(path: list[Token]) -> Token | None:
         if other.dep_ == "pobj" and prep.lower_ == preposition and hung:
             return verb
     return None
+
+
+def _supplied_by(path: list[Token]) -> Token | None:
+    """ "X is supplied by Y", "X, which are armed and supplied by Y": a giving verb in the
+    passive, whose agent is one side and whose subject (or the noun its relative clause
+    describes) the other."""
+    words = [t for t in path if not t.is_punct]
+    for ends in (words, words[::-1]):
+        giver = phrase_head(ends[-1])
+        if giver.dep_ != "pobj" or giver.head.dep_ != "agent":
+            continue
+        verb = giver.head.head
+        if SUPPLY_VERBS.get(verb.lemma_.lower()) != "to" or is_negated(verb):
+            continue
+        recipient = _passive_recipient(verb)
+        if recipient is not None and recipient.i == phrase_head(ends[0]).i:
+            return verb
+    return None
+
+
+def _passive_recipient(verb: Token) -> Token | None:
+    """Who a passive verb's giving goes to: its subject, or the noun its clause describes."""
+    node = verb
+    while node.dep_ in ("conj", "acomp") and node.head.i != node.i:
+        node = node.head  # "armed and supplied by", "are ... supplied"
+    subject = next((c for c in node.children if c.dep_ in ("nsubjpass", "nsubj")), None)
+    if node.dep_ in ("relcl", "acl") and (subject is None or subject.tag_ in ("WDT", "WP")):
+        return node.head
+    return subject
 
 
 def _objects_with_conjuncts(verb: Token) -> list[Token]:
