@@ -312,6 +312,19 @@ BACKGROUND = [
         {"NG-BO"},
     ),
     ("Twelve people were killed in Kashmir since Sunday evening.", {"IN-JK"}),
+    # a perfect that lasts "since" a clause, or a daily habit
+    (
+        "A Houthi drone struck a camp in Marib on Tuesday. Houthi forces have shelled Taiz "
+        "almost daily since the 2022 truce expired.",
+        {"YE-MA"},
+    ),
+    (
+        "Gunmen killed six villagers in Zamfara on Sunday. The army has bombed rebel "
+        "positions in Shan State since the ceasefire collapsed.",
+        {"NG-ZA"},
+    ),
+    # a moment is still the day's news
+    ("Two soldiers have been killed in Kidal since the operation began on Sunday evening.", {"ML-8"}),
 ]
 
 

@@ -200,7 +200,7 @@ BACKGROUND_GOVERNORS = frozenset(
 HABITUAL_ADVERBS = frozenset(
     """
     repeatedly frequently regularly often previously routinely periodically occasionally
-    sometimes constantly formerly continually persistently habitually
+    sometimes constantly formerly continually persistently habitually daily nightly weekly
     """.split()
 )
 
@@ -851,8 +851,13 @@ def _names_the_past(preposition: Token) -> bool:
 
 
 def _lasts(verb: Token) -> bool:
-    """ "since 2015", "for years": the clause describes something ongoing."""
+    """ "since 2015", "for years", "since the truce expired": the clause describes
+    something ongoing."""
     for child in verb.children:
+        if child.dep_ == "advcl" and _opened_by_since(child) and verb.tag_ == "VBN":
+            # "have shelled Taiz since the truce expired" (a perfect): not "killed since ..."
+            # of a simple past, nor a moment ("since Sunday evening")
+            return not any(t.lower_ in MOMENT_WORDS for t in child.subtree)
         if child.dep_ != "prep":
             continue
         if child.lower_ == "since":
@@ -862,6 +867,10 @@ def _lasts(verb: Token) -> bool:
         ):
             return True
     return False
+
+
+def _opened_by_since(clause: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ == "since" for c in clause.children)
 
 
 def describes_a_person(span: Span) -> bool:
