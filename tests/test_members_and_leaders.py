@@ -308,3 +308,27 @@ def test_their_role_is_not_an_organisations_when_people_are_the_subject(
     nlp, text: str, person: str, organisation: str
 ) -> None:
     assert not linked(nlp, text, "affiliatedWith", person, organisation)
+
+
+# -- "Iyad Ag" + "Ghaly": a person's name the NER ended on a particle ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "whole"),
+    [
+        (
+            "JNIM is headed by the Malian Tuareg leader Iyad Ag Ghaly and is a rival of the ISSP.",
+            "Iyad Ag Ghaly",
+        ),
+        ("Officials named Iyad Ag Ghaly as the leader.", "Iyad Ag Ghaly"),
+        ("Mokhtar Ould Belmokhtar led the assault on the gas plant.", "Mokhtar Ould Belmokhtar"),
+    ],
+)
+def test_a_name_ended_on_a_particle_takes_the_word_after_it(nlp, text: str, whole: str) -> None:
+    names = {e.name for e in extraction(nlp, text).entities}
+    assert whole in names, names
+
+
+def test_a_particle_before_lower_case_words_ends_nothing_new(nlp) -> None:
+    names = {e.name for e in extraction(nlp, "The court heard from Ana de Souza today.").entities}
+    assert not any(name.endswith("today") for name in names)

@@ -130,7 +130,9 @@ THEIR_ROLES = frozenset(
 #: Every word that can refer back to an organisation.
 ANAPHOR_WORDS = GENERIC_ANAPHORS | NAMED_ANAPHORS | {"its", "their"}
 #: Lower-case particles inside names ("Sabah al-Numan", "Osama bin Laden"), never stripped.
-NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "abu", "de", "da", "del", "van", "von", "ul"})
+NAME_PARTICLES = frozenset(
+    {"al", "el", "bin", "ibn", "abu", "de", "da", "del", "van", "von", "ul", "ag", "ould"}
+)
 MAX_WIDENING = 4
 #: Prepositions a name can go on after: "University of Texas", "Committee on Veterans Affairs".
 NAME_PREPOSITIONS = frozenset({"of", "on", "for"})
@@ -524,6 +526,7 @@ def widened_entities(doc: Doc) -> list[Span]:
             )
         if ent.label_ == "PERSON":
             ent = _with_given_names(ent, widened[-1].end if widened else 0)
+            ent = _with_name_after_particle(ent)
         if ent.label_ == "ORG" and ent.ent_id_:
             # "Amhara Fano" + "National Force": a longer name is another organisation
             ent = _to_capitalised_name_word(ent)
@@ -839,6 +842,22 @@ def with_title(name: Span, ent: Span) -> str:
     while start > 0 and _is_written_title(name.doc[start - 1], inside=start > ent.start):
         start -= 1
     return clean_name(name.doc[start : name.end].text)
+
+
+def _with_name_after_particle(ent: Span) -> Span:
+    """ "Iyad Ag" + "Ghaly", "Mokhtar Ould" + "Belmokhtar": a person's name the NER ended on a
+    particle goes on to the capitalised word after it, when no other name holds that word."""
+    doc = ent.doc
+    end = ent.end
+    while (
+        end < len(doc)
+        and doc[end - 1].lower_ in NAME_PARTICLES
+        and doc[end].is_title
+        and doc[end].is_alpha
+        and not doc[end].ent_type_
+    ):
+        end += 1
+    return ent if end == ent.end else Span(doc, ent.start, end, label=ent.label_)
 
 
 def _is_written_title(token: Token, inside: bool) -> bool:
