@@ -991,8 +991,8 @@ def _names_another(token: Token, antecedent: Mention) -> bool:
     if not modifiers:
         return False
     referent = antecedent.referent
-    names = " ".join([referent.name, antecedent.name, *(referent.known_as or "").split("-")])
-    words = {word.casefold() for word in names.replace("-", " ").split()}
+    names = " ".join([referent.name, antecedent.name, referent.known_as or ""])
+    words = set(names.lower().replace("-", " ").split())
     return any(child.lower_ not in words for child in modifiers)
 
 
