@@ -334,7 +334,7 @@ def test_a_member_or_unit_of_an_umbrella_is_its_ally(
     "text",
     [
         "Chadian troops took part in the raid with the Nigerian Army.",
-        "The 3rd Brigade, a unit of the Ukrainian army, held the line.",
+        "The 3rd Brigade of the Ukrainian army held the line.",
     ],
 )
 def test_taking_part_or_a_states_own_unit_is_no_alliance(nlp, text: str) -> None:

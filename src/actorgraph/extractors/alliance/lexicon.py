@@ -94,9 +94,6 @@ MODIFIER_DEPS = frozenset(
 
 #: Kinds of organisation that make up a state: their units are parts, not allies.
 STATE_KINDS = frozenset({"state_force", "police", "government", "ministry", "agency"})
-#: Kinds of organisation that states' forces join without ceasing to be their own:
-#: "the Kenya Defence Forces are part of the African Union mission".
-MULTINATIONAL_KINDS = frozenset({"international", "coalition"})
 
 
 # -- polarity: opposing, ended, denied, hypothetical -------------------------------------

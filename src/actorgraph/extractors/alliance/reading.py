@@ -39,7 +39,7 @@ def read_pair(first: Mention, second: Mention) -> PairReading | None:
     if _overlaps(first, second):
         return None
     sentence = first.span.sent
-    path = dependency_path(first.head, second.head)
+    path = mended_apposition(dependency_path(first.head, second.head))
     if len(path) < 2 or len(path) > MAX_PATH:
         return PairReading(first, second, Polarity.UNRELATED, 0.0, sentence)
     finding = _finding(path, first, second)
@@ -52,6 +52,40 @@ def read_pair(first: Mention, second: Mention) -> PairReading | None:
     if first.antecedent is not None or second.antecedent is not None:
         confidence *= ANAPHOR_FACTOR
     return PairReading(first, second, polarity, round(confidence, 3), sentence, finding.cue.text)
+
+
+#: Dependencies the parse gives a noun in apposition when it hangs it on the verb instead.
+_SIBLING_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "pobj"})
+
+
+def mended_apposition(path: list[Token]) -> list[Token]:
+    """``path`` with an apposition the parse hung on the verb put back under its noun.
+
+    In "Police blamed X (ACR), the armed wing of Y, for the ambush" the parse makes "wing"
+    a second object of "blamed"; a verb has one object, so the noun after the comma is
+    X's apposition, and the path from X to Y runs through "wing", not "blamed".
+    """
+    for index in range(1, len(path) - 1):
+        before, verb, after = path[index - 1], path[index], path[index + 1]
+        if verb.pos_ not in ("VERB", "AUX") or before.head.i != verb.i or after.head.i != verb.i:
+            continue
+        noun, described = (after, before) if after.i > before.i else (before, after)
+        if before.dep_ != after.dep_ or before.dep_ not in _SIBLING_DEPS:
+            continue
+        if _follows_after_a_comma(noun, described):
+            return [*path[:index], *path[index + 1 :]]
+    return path
+
+
+def _follows_after_a_comma(noun: Token, described: Token) -> bool:
+    """ "X (ACR), the armed wing": nothing but the described phrase, brackets and a comma
+    between the described noun and the noun's own phrase."""
+    doc = noun.doc
+    start = described.right_edge.i + 1
+    between = doc[start : noun.left_edge.i]
+    return len(between) > 0 and between[-1].text == "," and all(
+        t.is_punct or t.head.i == described.i for t in between
+    )
 
 
 def alliance(first: Mention, second: Mention) -> MentionRelation | None:

@@ -6,8 +6,10 @@ alongside, "in conjunction with", close relations, ties, trained / armed / funde
 sheltered / backed, pledged allegiance, affiliate, branch, offshoot, wing, aligned.
 Two organisations joined by "and" count when their shared verb is a cooperation
 verb or is modified by "together", "jointly" or "alongside". Membership of an umbrella
-("X is part of Y", "a member of Y", "X belongs to Y") and a branch of its parent
-("Hezbollah's Radwan Force") count too.
+("X is part of Y", "a member of Y", "X belongs to Y", "X serves under Y": a state's unit
+in its parent too, when said in words) and a branch of its parent ("Hezbollah's Radwan
+Force", though not "the Afghan Army's 215 Maiwand corps") count too. So do two
+organisations listed as the doers of one act (:mod:`.co_actors`).
 
 Rejected here (the negative cases): hostile or neutral links on the path (attacked,
 fought against, clashed, negotiated with, talks, deal), and one organisation reporting
@@ -20,6 +22,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from actorgraph.extractors.alliance.co_actors import acted_together
 from actorgraph.extractors.alliance.lexicon import (
     ACCOMPANYING_VERBS,
     COOPERATION_CUES,
@@ -29,7 +32,6 @@ from actorgraph.extractors.alliance.lexicon import (
     MEMBERSHIP_NOUNS,
     MEMBERSHIP_VERBS,
     MODIFIER_DEPS,
-    MULTINATIONAL_KINDS,
     SPEAKER_DEPS,
     STATE_KINDS,
     SUPPLY_NOUNS,
@@ -69,6 +71,10 @@ def cooperation(path: list[Token], first: Mention, second: Mention) -> Finding |
     joint = joint_action(path, first, second)
     if joint is not None:
         return Finding(Polarity.COOPERATING, joint, CUE_BESIDE_PATH_CONFIDENCE, tuple(path))
+    together = acted_together(first, second)
+    if together is not None:
+        # "soldiers of X and Y arrested 11 gunmen": one act, two doers
+        return Finding(Polarity.COOPERATING, together, CUE_BESIDE_PATH_CONFIDENCE, tuple(path))
     working = _works_with(path) or _works_with(path[::-1])
     if working is not None:
         # before hostility: "X, working with Y, detained suspects" puts Y beside X
@@ -87,8 +93,16 @@ def cooperation(path: list[Token], first: Mention, second: Mention) -> Finding |
     clause = tuple(path)
     # a word of either name is no cue: "the Three Brotherhood Alliance" allies no one
     names = {t.i for t in (*first.span, *second.span)}
-    on_path = [t for t in path[1:-1] if is_cue(t) and t.i not in names and not in_a_name(t)]
-    beside = [t for t in context if is_cue(t) and t.i not in names and not in_a_name(t)]
+    on_path = [
+        t
+        for t in path[1:-1]
+        if is_cue(t) and t.i not in names and not in_a_name(t) and not _hands_on(path, t)
+    ]
+    beside = [
+        t
+        for t in context
+        if is_cue(t) and t.i not in names and not in_a_name(t) and not _hands_on(path, t)
+    ]
     if on_path:
         return Finding(Polarity.COOPERATING, on_path[0], CUE_ON_PATH_CONFIDENCE, clause)
     if beside:
@@ -103,6 +117,21 @@ def cooperation(path: list[Token], first: Mention, second: Mention) -> Finding |
         cue = path[1] if len(path) > 2 else path[0]
         return Finding(Polarity.COOPERATING, cue, BRANCH_CONFIDENCE, clause)
     return None
+
+
+def _hands_on(path: list[Token], cue: Token) -> bool:
+    """The cue (or the verb it modifies, off the path) is a verb that the path leaves for a
+    verb joined to it by "and": the cue's clause does not reach that end. "a group that
+    pledged allegiance to X and is known as Y" pledges nothing to Y."""
+    on_path = {t.i: i for i, t in enumerate(path)}
+    verb = cue if cue.i in on_path else cue.head
+    index = on_path.get(verb.i)
+    if index is None or verb.pos_ != "VERB":
+        return False
+    neighbours = [path[i] for i in (index - 1, index + 1) if 0 <= i < len(path)]
+    return any(
+        n.dep_ == "conj" and n.head.i == verb.i and n.pos_ in ("VERB", "AUX") for n in neighbours
+    )
 
 
 def in_a_name(token: Token) -> bool:
@@ -194,9 +223,11 @@ def conjunct_root(token: Token) -> Token:
 
 
 def _membership_word(path: list[Token], first: Mention, second: Mention) -> Token | None:
-    """ "X is part of Y", "X, a member of Y", "X belongs to Y": X is in the umbrella Y.
+    """ "X is part of Y", "X, a member of Y", "X belongs to Y", "X, a unit within Y",
+    "X, which forms part of Y": X is in the umbrella Y.
 
-    Units of a state's own forces or ministries are parts of one organisation, not allies.
+    Said in so many words, a state's unit is in its parent too ("the Rapid Intervention
+    Battalion, which is part of the armed forces"), as a branch acting with its parent is.
     """
     path = _to_first_conjunct(path)
     for index in range(1, len(path) - 1):
@@ -205,9 +236,11 @@ def _membership_word(path: list[Token], first: Mention, second: Mention) -> Toke
         word = token.lemma_.lower()
         grouping = word in GROUPING_NOUNS and token.dep_ in ("appos", "attr")
         as_part = token.dep_ == "pobj" and token.head.lower_ == "as"  # "operates as part of"
-        if word in MEMBERSHIP_NOUNS and (token.dep_ not in ("dobj", "pobj") or as_part):
+        if word in MEMBERSHIP_NOUNS and (
+            token.dep_ not in ("dobj", "pobj") or as_part or _formed_part(token)
+        ):
             # "took part in", "in part" are no membership
-            preposition = "of"
+            preposition = "within" if "within" in (before.lower_, after.lower_) else "of"
         elif word in MEMBERSHIP_VERBS:
             preposition = "to"
         elif grouping:
@@ -215,19 +248,24 @@ def _membership_word(path: list[Token], first: Mention, second: Mention) -> Toke
         else:
             continue
         if after.lower_ == preposition and after.head.i == token.i:
-            member, umbrella = (second, first) if grouping else (first, second)
             other_side = path[1:index]
         elif before.lower_ == preposition and before.head.i == token.i:
-            member, umbrella = (first, second) if grouping else (second, first)
             other_side = path[index + 1 : -1]
         else:
             continue
-        if not all(_links_a_member(t) or _describes_the_member(t) for t in other_side):
-            # "Y, whose member X handed the town back to Z": Z is no member
-            continue
-        if _can_join(member.referent.kind, umbrella.referent.kind):
+        formed = _formed_part(token)
+        if all(
+            _links_a_member(t) or _describes_the_member(t) or (formed and t.i == token.head.i)
+            for t in other_side
+        ):
+            # not "Y, whose member X handed the town back to Z": Z is no member
             return token
     return _one_of_its_groups(path, first, second)
+
+
+def _formed_part(token: Token) -> bool:
+    """ "X forms part of Y", "X makes up part of Y": the part is an object, yet membership."""
+    return token.dep_ == "dobj" and token.head.lemma_.lower() in ("form", "make", "constitute")
 
 
 #: The verb of a relative clause that places its noun in an umbrella: "that is part of Y".
@@ -248,7 +286,7 @@ def _one_of_its_groups(path: list[Token], first: Mention, second: Mention) -> To
     Y is found under the "in" (or "of", "within") of the plural noun, whatever word of Y's
     name the parse makes its head ("Coalition of Patriots for Change" hung by "for").
     """
-    for words, member, umbrella in ((path, first, second), (path[::-1], second, first)):
+    for words, umbrella in ((path, second), (path[::-1], first)):
         inside = range(umbrella.span.start, umbrella.span.end)
         for index in range(1, len(words) - 3):
             one, of, groups = words[index : index + 3]
@@ -269,8 +307,7 @@ def _one_of_its_groups(path: list[Token], first: Mention, second: Mention) -> To
                 and any(t.i in inside for t in c.subtree)
             ]
             rest = words[index + 3 :]
-            joins = _can_join(member.referent.kind, umbrella.referent.kind)
-            if joins and within and all(t.i in inside or t in within for t in rest):
+            if within and all(t.i in inside or t in within for t in rest):
                 return groups
     return None
 
@@ -423,8 +460,7 @@ def _serves_under(path: list[Token], first: Mention, second: Mention) -> Token |
     """ "X fights under the banner of Y", "X, which operates under Y", "under the command of
     Y": X serves in Y's ranks. The word "under", when it leads from X's verb to Y."""
     trimmed = _between_phrase_heads(path)
-    sides = ((trimmed, (first, second)), (trimmed[::-1], (second, first)))
-    for ordered, (member, umbrella) in sides:
+    for ordered in (trimmed, trimmed[::-1]):
         words = [t.lower_ for t in ordered]
         if "under" not in words:
             continue
@@ -443,28 +479,9 @@ def _serves_under(path: list[Token], first: Mention, second: Mention) -> Token |
             and rest[1].lower_ == "of"
             and rest[1].head.i == rest[0].i
         )
-        if (direct or named) and not _one_state(_kind(member), _kind(umbrella)):
+        if direct or named:
             return under
     return None
-
-
-#: Words that make an uncurated name a state body: "the Ministry of Interior".
-STATE_NAME_WORDS = {"ministry": "ministry", "government": "government", "police": "police"}
-
-
-def _kind(mention: Mention) -> str | None:
-    """The curated kind, or a state kind the name itself says ("Ministry of Interior")."""
-    if mention.referent.kind is not None:
-        return mention.referent.kind
-    words = mention.referent.name.lower().split()
-    return next((STATE_NAME_WORDS[w] for w in words if w in STATE_NAME_WORDS), None)
-
-
-def _one_state(member: str | None, umbrella: str | None) -> bool:
-    """ "The Afghan Local Police operates under the Ministry of Interior": one state's parts.
-    A militia under a government is its ally ("operates under the National Unity
-    Government")."""
-    return member in STATE_KINDS and umbrella in STATE_KINDS
 
 
 def _to_first_conjunct(path: list[Token]) -> list[Token]:
@@ -477,22 +494,13 @@ def _to_first_conjunct(path: list[Token]) -> list[Token]:
     return path
 
 
-def _can_join(member: str | None, umbrella: str | None) -> bool:
-    """A group joins any umbrella but a state's; a state's force only a multinational one.
-
-    "The Kenya Defence Forces are part of the African Union mission" is cooperation; "the
-    Afghan Local Police is part of the Ministry of Interior" is one state's organisation.
-    """
-    if member in STATE_KINDS:
-        return umbrella in MULTINATIONAL_KINDS
-    return umbrella not in STATE_KINDS
-
-
 def _is_branch_of(path: list[Token], first: Mention, second: Mention) -> bool:
-    """ "Hezbollah's Radwan Force", "its elite unit", "the armed wing of Hamas".
+    """ "Hezbollah's Radwan Force", "its elite unit", "the armed wing of Hamas",
+    "Katiba Macina, a JNIM unit".
 
-    A branch acting with its parent counts as allied; the units of a state's own forces
-    ("the Afghan Army's 215 Maiwand corps") are part of one organisation and do not.
+    A branch acting with its parent counts as allied; a unit named by its state's forces
+    ("the Afghan Army's 215 Maiwand corps") is only named, and does not (membership said
+    in words does: see :func:`_membership_word`).
     """
     if {first.referent.kind, second.referent.kind} & STATE_KINDS:
         return False
@@ -501,7 +509,24 @@ def _is_branch_of(path: list[Token], first: Mention, second: Mention) -> bool:
         return child.dep_ == "poss"
     if len(path) == 3 and path[1].lower_ == "of" and path[1].dep_ == "prep":
         return path[2].head.i == path[1].i and path[1].head.i == path[0].i
-    return False
+    return len(path) == 3 and any(_unit_named_by(*ends) for ends in (path, path[::-1]))
+
+
+#: Nouns of a part of an armed organisation: "a JNIM unit", "an al-Shabaab faction".
+UNIT_NOUNS = frozenset(
+    {"unit", "faction", "cell", "brigade", "battalion", "front", "division", "detachment"}
+)
+
+
+def _unit_named_by(unit: Token, noun: Token, parent: Token) -> bool:
+    """ "X, a JNIM unit": X's apposition is a unit noun that the parent's name modifies."""
+    return (
+        noun.dep_ == "appos"
+        and noun.head.i == unit.i
+        and noun.lemma_.lower() in UNIT_NOUNS
+        and parent.dep_ in ("compound", "poss", "nmod")
+        and parent.head.i == noun.i
+    )
 
 
 def _context(path: list[Token], first: Mention, second: Mention) -> list[Token]:
