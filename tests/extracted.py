@@ -25,6 +25,15 @@ def pairs(nlp, text: str, predicate: str) -> set[frozenset[str]]:
     return {frozenset(found) for found in facts(nlp, text, predicate)}
 
 
+def has_pair_named(found: set[frozenset[str]], first: str, second: str) -> bool:
+    """Whether one of the ``pairs`` joins names containing (or contained in) both."""
+    return any(
+        any(first in n or n in first for n in pair)
+        and any(second in n or n in second for n in pair)
+        for pair in found
+    )
+
+
 def linked(nlp, text: str, predicate: str, first: str, second: str) -> bool:
     """Whether a fact joins entities written ``first`` and ``second`` (any name or alias)."""
     extracted = extraction(nlp, text)

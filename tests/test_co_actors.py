@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from extracted import linked, pairs
+from extracted import has_pair_named, linked, pairs
 
 
 @pytest.mark.parametrize(
@@ -54,11 +54,7 @@ from extracted import linked, pairs
 )
 def test_two_doers_of_one_act_are_allies(nlp, text: str, first: str, second: str) -> None:
     found = pairs(nlp, text, "alliedWith")
-    assert any(
-        any(first in n or n in first for n in pair)
-        and any(second in n or n in second for n in pair)
-        for pair in found
-    ), found
+    assert has_pair_named(found, first, second), found
 
 
 @pytest.mark.parametrize(

@@ -57,9 +57,6 @@ DISTRIBUTIVE_WORDS = frozenset(
 #: Objects that turn a two-sided verb back on its subjects: "fought each other".
 RECIPROCAL_PRONOUNS = frozenset({"other", "another"})
 
-#: Dependencies that keep a name inside its list member: "Hezbollah fighters", "Iran's".
-_PHRASE_STEPS = frozenset({"compound", "poss"})
-
 
 def acted_together(first: Mention, second: Mention) -> Token | None:
     """The verb of which the two organisations are conjoined doers, if any."""

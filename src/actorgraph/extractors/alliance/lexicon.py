@@ -92,7 +92,8 @@ MODIFIER_DEPS = frozenset(
 )
 
 
-#: Kinds of organisation that make up a state: their units are parts, not allies.
+#: Kinds of organisation that make up a state: a unit only named by one of them ("the Afghan
+#: Army's 215 Maiwand corps") is a part, not an ally.
 STATE_KINDS = frozenset({"state_force", "police", "government", "ministry", "agency"})
 
 

@@ -83,7 +83,7 @@ def cooperation(path: list[Token], first: Mention, second: Mention) -> Finding |
     if supplied is not None:
         # before hostility: "received weapons from Y" names no fight
         return Finding(Polarity.COOPERATING, supplied, CUE_ON_PATH_CONFIDENCE, tuple(path))
-    under = _serves_under(path, first, second)
+    under = _serves_under(path)
     if under is not None:
         # before hostility: "X fights under the banner of Y" is no fight between them
         return Finding(Polarity.COOPERATING, under, BRANCH_CONFIDENCE, tuple(path))
@@ -93,16 +93,12 @@ def cooperation(path: list[Token], first: Mention, second: Mention) -> Finding |
     clause = tuple(path)
     # a word of either name is no cue: "the Three Brotherhood Alliance" allies no one
     names = {t.i for t in (*first.span, *second.span)}
-    on_path = [
-        t
-        for t in path[1:-1]
-        if is_cue(t) and t.i not in names and not in_a_name(t) and not _hands_on(path, t)
-    ]
-    beside = [
-        t
-        for t in context
-        if is_cue(t) and t.i not in names and not in_a_name(t) and not _hands_on(path, t)
-    ]
+
+    def cue_for_the_pair(t: Token) -> bool:
+        return is_cue(t) and t.i not in names and not in_a_name(t) and not _hands_on(path, t)
+
+    on_path = [t for t in path[1:-1] if cue_for_the_pair(t)]
+    beside = [t for t in context if cue_for_the_pair(t)]
     if on_path:
         return Finding(Polarity.COOPERATING, on_path[0], CUE_ON_PATH_CONFIDENCE, clause)
     if beside:
@@ -456,7 +452,7 @@ def _works_with(path: list[Token]) -> Token | None:
     return None
 
 
-def _serves_under(path: list[Token], first: Mention, second: Mention) -> Token | None:
+def _serves_under(path: list[Token]) -> Token | None:
     """ "X fights under the banner of Y", "X, which operates under Y", "under the command of
     Y": X serves in Y's ranks. The word "under", when it leads from X's verb to Y."""
     trimmed = _between_phrase_heads(path)
