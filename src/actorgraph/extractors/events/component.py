@@ -67,8 +67,9 @@ class EventExtractor:
         country = self.places.country_hint(doc)
         sentences = list(doc.sents)
         named = article_provinces(by_sentence.values())
+        countries = self.places.named_countries(doc)
         places_of = [
-            self.places.place_candidates(s, by_sentence.get(s.start, []), country, named)
+            self.places.place_candidates(s, by_sentence.get(s.start, []), country, named, countries)
             for s in sentences
         ]
         label = self.places.label_place(sentences[0], country) if sentences else None

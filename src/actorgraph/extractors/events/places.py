@@ -111,7 +111,8 @@ NOT_PLACE_ENTITIES = frozenset(
 
 
 #: A province of another country than the article's counts when named in this many tokens
-#: ("Deir ez-Zor", "North Kivu", "Borno state"), never by a single word.
+#: ("Deir ez-Zor", "North Kivu", "Borno state"); by a single word only when the article
+#: names that country too ("Kharkiv" in a report on Russian troops and Ukraine's army).
 MIN_FOREIGN_NAME_TOKENS = 2
 
 
@@ -191,6 +192,7 @@ class PlaceFinder:
         mentions: list[Mention],
         country: str | None,
         article_provinces: frozenset[str] = frozenset(),
+        countries: frozenset[str] = frozenset(),
     ) -> list[PlaceCandidate]:
         """Provinces named in the sentence, and places the gazetteer puts in a province.
 
@@ -198,6 +200,8 @@ class PlaceFinder:
         count only when the sentence names no other place. A name of several places is
         placed first in a province the sentence names, then in one the article names
         (``article_provinces``): "Bijapur district" in a report that names Chhattisgarh.
+        ``countries``: those the article names (:meth:`named_countries`), whose provinces
+        count however short their names, though ``country`` is another.
         """
         skip_until = dateline_end(sentence)
         named = self.named_places(sentence, mentions, skip_until)
@@ -211,7 +215,9 @@ class PlaceFinder:
         # "near Borova, in the east of the Kharkiv region": of two Borovas, the one there
         provinces = {m.iso3166_2 for n in named if (m := n.mention) and m.iso3166_2}
         for chain in _chains(named):
-            candidates += self._resolve_chain(chain, country, abroad, provinces, article_provinces)
+            candidates += self._resolve_chain(
+                chain, country, abroad, provinces, article_provinces, countries
+            )
         candidates = _in_stated_countries(candidates, self._stated_countries(named))
         candidates.sort(key=lambda c: c.span.start)
         direct = [c for c in candidates if not describes_a_person(c.span)]
@@ -273,6 +279,7 @@ class PlaceFinder:
         abroad: bool = True,
         named_provinces: frozenset[str] | set[str] = frozenset(),
         article_provinces: frozenset[str] = frozenset(),
+        countries: frozenset[str] = frozenset(),
     ) -> list[PlaceCandidate]:
         """One candidate for a chain whose places agree; else one per place, as written.
 
@@ -288,7 +295,7 @@ class PlaceFinder:
         places = [n for n in chain if not n.country]
         options = [
             _named_first(
-                _named_first(self._options(n, country, hinted), article_provinces),
+                _named_first(self._options(n, country, hinted, countries), article_provinces),
                 named_provinces,
             )
             for n in places
@@ -337,7 +344,11 @@ class PlaceFinder:
         return matches
 
     def _options(
-        self, named: _Named, country: str | None, hinted: bool = False
+        self,
+        named: _Named,
+        country: str | None,
+        hinted: bool = False,
+        countries: frozenset[str] = frozenset(),
     ) -> list[PlaceMatch]:
         """Where a named place may lie, best first (a province mention: just itself).
 
@@ -345,7 +356,7 @@ class PlaceFinder:
         next to the place.
         """
         if named.mention is not None:
-            province = self.province_of(named.mention, country)
+            province = self.province_of(named.mention, country, countries)
             if province is not None:
                 return [PlaceMatch(province.name, province, "province", 0)]
             # "Beni" is a Bolivian department's name and a Congolese town's: in a Congolese
@@ -370,15 +381,19 @@ class PlaceFinder:
             matches = [m for m in found if _known_abroad(m)]
         for mention in reversed(named.inner if not matches and not unit else ()):
             # "Helmand Province Sangin district": no such place, but the province it names
-            matches = self._options(_Named(mention.span, mention=mention), country)
+            inner = _Named(mention.span, mention=mention)
+            matches = self._options(inner, country, countries=countries)
             if matches:
                 break
         return matches
 
-    def province_of(self, mention: Mention, country: str | None) -> Province | None:
+    def province_of(
+        self, mention: Mention, country: str | None, countries: frozenset[str] = frozenset()
+    ) -> Province | None:
         """The province a mention names, in ``country`` when it has one of that name; a name
-        of several words that only one country has names its province wherever the article
-        is ("Deir ez-Zor" in a report about Turkish-backed factions)."""
+        that only one country has names its province wherever the article is, if it has
+        several words ("Deir ez-Zor" in a report about Turkish-backed factions) or the
+        article names that country (``countries``)."""
         province = None
         if mention.iso3166_2:
             try:
@@ -392,7 +407,9 @@ class PlaceFinder:
             return found[0]
         if country is not None and self.gazetteer.find_place(mention.span.text, country):
             return None  # a town of the country is called so: "Beni" in a Congolese report
-        if province is None or len(mention.span) < MIN_FOREIGN_NAME_TOKENS:
+        if province is None:
+            return None
+        if len(mention.span) < MIN_FOREIGN_NAME_TOKENS and province.country not in countries:
             return None  # one word is too easily part of a local name ("Baghlan-e Markazi")
         anywhere = self.gazetteer.find_provinces(mention.span.text)
         return province if {p.country for p in anywhere} == {province.country} else None
@@ -420,6 +437,22 @@ class PlaceFinder:
             return None
         place = chosen if chosen.kind != "province" else None
         return PlaceCandidate(label, chosen.province, INHERITED_PLACE_CONFIDENCE, place=place)
+
+    def named_countries(self, doc: Doc) -> frozenset[str]:
+        """The countries an article names: as a place or a people ("Ukraine", "Ukrainian"), or
+        in an organisation's name ("the Armed Forces of Ukraine").
+
+        >>> finder = PlaceFinder(load_gazetteer())                    # doctest: +SKIP
+        >>> finder.named_countries(nlp("Russian troops shelled Kharkiv."))  # doctest: +SKIP
+        frozenset({'RU'})
+        """
+        codes = set()
+        for ent in doc.ents:
+            if ent.label_ in ("GPE", "NORP"):
+                codes.add(self.gazetteer.country_code(ent.text))
+            elif ent.label_ == "ORG":
+                codes.update(self.gazetteer.country_code(t.text) for t in ent if t.is_title)
+        return frozenset(code for code in codes if code)
 
     def country_hint(self, doc: Doc) -> str | None:
         """The country the article is about: its dateline first, then the countries it names."""
