@@ -114,10 +114,18 @@ def _possessor_of_the_name(person: Mention, organisation: Mention) -> tuple[floa
         return None
     if possessed.i == organisation.head.i:
         return None  # the plain case, read by the title rule
-    head = organisation.head
-    if head.lemma_.lower() in LEADER_GROUP_NOUNS or head.lower_ in ORGANISATION_NAME_WORDS:
+    if _leads_by_name(organisation.head):
         return TITLE_CONFIDENCE, organisation.head.text
     return None
+
+
+def _leads_by_name(possessed: Token) -> bool:
+    """Whether a person owning ``possessed`` ("Bin Laden's group", "Biya's Cameroon People's
+    Democratic Movement", "Haftar's LNA") leads or belongs to it: a word for a group, party
+    or government, or a name (an acronym or a proper noun)."""
+    head = possessed.lemma_.lower()
+    leads = head in LEADER_GROUP_NOUNS or possessed.lower_ in ORGANISATION_NAME_WORDS
+    return leads or head in ORGANISATION_NAME_WORDS or possessed.pos_ == "PROPN"
 
 
 #: Words that may stand between "whose" and the role noun: "whose senior spokesman".
@@ -355,9 +363,7 @@ def _through_title(path: list[Token]) -> tuple[float, str] | None:
     if person.dep_ == "poss" and person.head.i == organisation.i:
         # "Osama Bin Laden's group", "Brian Mulroney's Progressive Conservative Party":
         # the group, party or government the person leads.
-        head = organisation.lemma_.lower()
-        leads = head in LEADER_GROUP_NOUNS or head in ORGANISATION_NAME_WORDS
-        return (TITLE_CONFIDENCE, organisation.text) if leads else None
+        return (TITLE_CONFIDENCE, organisation.text) if _leads_by_name(organisation) else None
     # an acronym opening the sentence may be parsed as a determiner: "PNH spokesman X"
     as_modifier = organisation.dep_ in ("compound", "poss", "nmod") or (
         organisation.dep_ == "det" and organisation.is_upper and len(organisation) > 1
@@ -418,10 +424,13 @@ def _through_whose(path: list[Token]) -> tuple[float, str] | None:
 
 
 def _whose_role_is(path: list[Token]) -> tuple[float, str] | None:
-    """ "ORG, whose leader is X": the relative clause names X by the role it holds."""
+    """ "ORG, whose leader is X", "ORG, an umbrella group whose chairman is X": the relative
+    clause (on the name or on a noun in apposition to it) names X by the role it holds."""
     person = path[0]
     copula = person.head
-    if len(path) != 3 or person.dep_ != "attr" or path[1].i != copula.i:
+    if len(path) not in (3, 4) or person.dep_ != "attr" or path[1].i != copula.i:
+        return None
+    if len(path) == 4 and not (path[2].dep_ == "appos" and path[2].head.i == path[3].i):
         return None
     if copula.dep_ != "relcl" or copula.lemma_.lower() not in COPULAS or is_negated(copula):
         return None
