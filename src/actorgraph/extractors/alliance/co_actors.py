@@ -16,22 +16,12 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from actorgraph.extractors.alliance.lexicon import STATE_KINDS
+from actorgraph.extractors.alliance.lexicon import PERSONNEL_NOUNS, STATE_KINDS
 from actorgraph.extractors.events.triggers import rank_or_lowest, trigger_kind
 from actorgraph.extractors.lexicon import LIGHT_VERBS
 from actorgraph.extractors.mentions import Mention
 from actorgraph.extractors.roles import is_reciprocal, phrase_head
 from actorgraph.ontology import EventKind
-
-#: Nouns for the people or machines of an organisation: "soldiers of X", "X's aircraft".
-PERSONNEL_NOUNS = frozenset(
-    """
-    soldier troop fighter unit aircraft operative member officer personnel man force
-    militiaman commando element team gunman militant jet drone plane warplane helicopter
-    crew detachment contingent battalion squad agent ranger guard policeman paratrooper
-    marine sailor airman volunteer recruit cadre
-    """.split()
-)
 
 #: Acts of security operations that the trigger vocabulary leaves out, because they are
 #: no event of their own: "X and Y repulsed an attack", "secured the villages".

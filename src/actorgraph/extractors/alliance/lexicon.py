@@ -206,3 +206,14 @@ SUPPLY_NOUNS = frozenset(
 ACCOMPANYING_VERBS = frozenset(
     "escort accompany support assist back help reinforce join protect guard cover".split()
 )
+
+
+#: Nouns for the people or machines of an organisation: "soldiers of X", "X's aircraft".
+PERSONNEL_NOUNS = frozenset(
+    """
+    soldier troop fighter unit aircraft operative member officer personnel man force
+    militiaman commando element team gunman militant jet drone plane warplane helicopter
+    crew detachment contingent battalion squad agent ranger guard policeman paratrooper
+    marine sailor airman volunteer recruit cadre
+    """.split()
+)

@@ -32,6 +32,7 @@ from actorgraph.extractors.alliance.lexicon import (
     MEMBERSHIP_NOUNS,
     MEMBERSHIP_VERBS,
     MODIFIER_DEPS,
+    PERSONNEL_NOUNS,
     SPEAKER_DEPS,
     STATE_KINDS,
     SUPPLY_NOUNS,
@@ -251,12 +252,24 @@ def _membership_word(path: list[Token], first: Mention, second: Mention) -> Toke
             continue
         formed = _formed_part(token)
         if all(
-            _links_a_member(t) or _describes_the_member(t) or (formed and t.i == token.head.i)
+            _links_a_member(t)
+            or _describes_the_member(t)
+            or (formed and t.i == token.head.i)
+            or _people_of_the_member(t, path)
             for t in other_side
         ):
             # not "Y, whose member X handed the town back to Z": Z is no member
             return token
     return _one_of_its_groups(path, first, second)
+
+
+def _people_of_the_member(token: Token, path: list[Token]) -> bool:
+    """ "Nigerian Army troops, also part of the MNJTF": the member's people, named by the
+    organisation that qualifies them, stand for it."""
+    ends = (path[0], path[-1])
+    return token.lemma_.lower() in PERSONNEL_NOUNS and any(
+        end.head.i == token.i and end.dep_ in ("compound", "amod", "nmod", "poss") for end in ends
+    )
 
 
 def _formed_part(token: Token) -> bool:
