@@ -459,14 +459,17 @@ class PlaceFinder:
         votes: dict[str, float] = defaultdict(float)
         for sentence in list(doc.sents)[:3]:
             end = dateline_end(sentence)
-            for token in sentence.doc[sentence.start : end]:
-                code = (
-                    self.gazetteer.country_code(token.text)
-                    if token.is_title or token.is_upper
-                    else None
-                )
-                if code:
-                    votes[code] += 3
+            stated = [
+                code
+                for token in sentence.doc[sentence.start : end]
+                if (token.is_title or token.is_upper)
+                and (code := self.gazetteer.country_code(token.text))
+            ]
+            # "OUAGADOUGOU, June 3 (AFP) -": the city, when the dateline names no country
+            city = _dateline_city(sentence, end) if not stated else None
+            from_city = self.gazetteer.dateline_country(city.text) if city is not None else None
+            for code in stated or ([from_city] if from_city else []):
+                votes[code] += 3
         provinces, named = [], set()
         for ent in doc.ents:
             if ent.label_ in ("GPE", "NORP"):
@@ -888,6 +891,17 @@ def dateline_end(sentence: Span) -> int:
         if is_trigger_word(token):
             return sentence.start
     return sentence.end if len(sentence) <= limit else sentence.start
+
+
+def _dateline_city(sentence: Span, end: int) -> Span | None:
+    """The city a dateline opens with: its words before the first comma, bracket or dash."""
+    if end <= sentence.start:
+        return None
+    stop = next(
+        (t.i for t in sentence.doc[sentence.start : end] if t.is_punct or t.like_num),
+        end,
+    )
+    return sentence.doc[sentence.start : stop] if stop > sentence.start else None
 
 
 def place_spans(sentence: Span, skip_until: int) -> list[Span]:

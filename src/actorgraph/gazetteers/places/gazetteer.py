@@ -118,6 +118,12 @@ NEWS_COUNTRY_NAMES = {
 #: How many answers of :meth:`Gazetteer.find_place` are kept before they are dropped.
 _FOUND_LIMIT = 20_000
 
+#: A dateline's city names its country when it has this many people and no town of that
+#: name elsewhere has more than 1/DATELINE_CITY_MARGIN of them: wires date from cities
+#: that readers know, and "Tripoli" (Libya's capital, Lebanon's second city) stays open.
+DATELINE_CITY_POPULATION = 100_000
+DATELINE_CITY_MARGIN = 10
+
 
 class Gazetteer:
     """Provinces of every country, districts and GeoNames places, resolved to provinces."""
@@ -470,6 +476,41 @@ class Gazetteer:
             return None
         cities = [m for m in self.find_place(name, country.upper()) if m.kind == "city"]
         return cities[0] if cities else None
+
+    def dateline_country(self, city: str) -> str | None:
+        """The country of a dateline's city: a capital, or a large city that no other
+        country's town of that name rivals ("OUAGADOUGOU", "Maiduguri"); else None.
+
+        >>> load_gazetteer().dateline_country("OUAGADOUGOU")
+        'BF'
+        >>> load_gazetteer().dateline_country("Springfield") is None
+        True
+        """
+        key = name_key(city)
+        if not key:
+            return None
+        countries = self._capitals_by_key.get(key, set())
+        if len(countries) == 1:
+            return next(iter(countries))
+        towns = [m for m in self._city_index().lookup(key, self) if m.kind == "city"]
+        if not towns or towns[0].population < DATELINE_CITY_POPULATION:
+            return None
+        largest = towns[0].province.country
+        rivals = [
+            m
+            for m in towns[1:]
+            if m.province.country != largest
+            and m.population * DATELINE_CITY_MARGIN > towns[0].population
+        ]
+        return None if rivals else largest
+
+    @functools.cached_property
+    def _capitals_by_key(self) -> dict[str, set[str]]:
+        table: dict[str, set[str]] = defaultdict(set)
+        for country, name in _capital_names().items():
+            if name and country in self._countries.values():
+                table[name_key(name)].add(country)
+        return dict(table)
 
     def focus_countries(self) -> set[str]:
         """Countries with curated provinces (their towns get spelling-tolerant lookup)."""
