@@ -31,6 +31,7 @@ from actorgraph.extractors.events.triggers import (
     DEFINITE_DETERMINERS,
     anchor_token,
     is_trigger_word,
+    tells_of_a_war,
 )
 from actorgraph.extractors.lexicon import (
     ATTRIBUTED_PREPS,
@@ -171,7 +172,7 @@ def attach_group_mentions(
         if start in with_events:
             continue
         groups = [m for m in mentions if m.referent.kind in GROUP_KINDS or _unknown_group(m)]
-        if not groups:
+        if not groups or _tells_of_a_war(groups[0].span.sent):
             continue
         earlier = [e for e in events if e.sentence.start < start]
         event = earlier[-1] if earlier else events[0]
@@ -186,6 +187,12 @@ def attach_group_mentions(
             for m in groups
             if id(m) not in known
         )
+
+
+def _tells_of_a_war(sentence: Span) -> bool:
+    """ "The army fights the ADF in North Kivu": the sides of a war going on, not of the
+    event reported before."""
+    return any(tells_of_a_war(token) for token in sentence)
 
 
 def _unknown_group(mention: Mention) -> bool:

@@ -685,6 +685,8 @@ def _is_background(token: Token) -> bool:
         return True  # "has clashed repeatedly with", "has carried out similar attacks"
     if _describes_in_the_present(token):
         return True  # "a militia that fights under the banner of X": what it is, not news
+    if tells_of_a_war(token):
+        return True  # "the FARDC fights the M23", "JNIM has clashed with the ISSP"
     if _describes_a_side(token) or _prepared_for(token):
         return True
     if _dated_long_ago(token):
@@ -840,6 +842,38 @@ def _describes_in_the_present(token: Token) -> bool:
     """A simple present in a relative clause: "X, a militia that fights the army", "who
     fight the Kremlin's army alongside Ukrainian forces" say what the group does."""
     return token.dep_ == "relcl" and token.tag_ in ("VBZ", "VBP")
+
+
+#: Verbs of a two-sided contest: in the simple present or the perfect they tell of a war
+#: going on, not of the day's fighting (which news tells in the past: "fought", "clashed").
+CONTEST_VERBS = frozenset({"fight", "battle", "clash"})
+PRESENT_HAVE = frozenset({"has", "have", "'s", "'ve"})
+
+
+def tells_of_a_war(token: Token) -> bool:
+    """ "The FARDC fights the M23 with the help of militias", "JNIM has clashed with its
+    rival around Menaka": who is at war with whom. Not a headline's present ("Troops Fight
+    Militants In Kunduz"), nor a perfect dated to a day ("have clashed since Sunday
+    evening" is caught elsewhere; "have clashed in the town on Sunday" is the news)."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in CONTEST_VERBS:
+        return False
+    if is_headline(token.sent):
+        return False
+    if token.tag_ in ("VBZ", "VBP"):
+        return True
+    # "said its fighters had clashed with the army": a past perfect reports what happened
+    perfect = any(c.dep_ == "aux" and c.lower_ in PRESENT_HAVE for c in token.children)
+    return perfect and token.tag_ == "VBN" and not _dated_to_a_day(token)
+
+
+def _dated_to_a_day(verb: Token) -> bool:
+    """A date or time of one day among the verb's words: "on Sunday", "on 9 March"."""
+    for token in verb.subtree:
+        if token.ent_type_ not in ("DATE", "TIME"):
+            continue
+        if token.lower_ in DAY_WORDS or (token.like_num and len(token.text) <= 2):
+            return True
+    return False
 
 
 def _names_the_past(preposition: Token) -> bool:

@@ -483,7 +483,7 @@ class Gazetteer:
 
         >>> load_gazetteer().dateline_country("OUAGADOUGOU")
         'BF'
-        >>> load_gazetteer().dateline_country("Springfield") is None
+        >>> load_gazetteer().dateline_country("Barsalogho") is None  # a small town
         True
         """
         key = name_key(city)
