@@ -378,7 +378,7 @@ class PlaceFinder:
             # the article's country was a guess from who fights ("Russian troops shelled
             # Nikopol"); a known town of another country is where it happened
             found = self.gazetteer.find_place(named.span.text, None, fuzzy=False)
-            matches = [m for m in found if _known_abroad(m)]
+            matches = [m for m in found if _known_abroad(m) and _vouched(m, named, countries)]
         for mention in reversed(named.inner if not matches and not unit else ()):
             # "Helmand Province Sangin district": no such place, but the province it names
             inner = _Named(mention.span, mention=mention)
@@ -593,6 +593,16 @@ def _known_without_country(match: PlaceMatch) -> bool:
     if match.kind != "city" or match.population == CURATED_TOWN_POPULATION:
         return True
     return match.population >= UNNARROWED_NER_MIN_POPULATION
+
+
+def _vouched(match: PlaceMatch, named: _Named, countries: frozenset[str]) -> bool:
+    """A town abroad spelled as written (an article aside: "Qamishli" is "Al Qamishli"), or in
+    a country the article names: "Mambasa" in a Congolese report is not Kenya's Mombasa,
+    though GeoNames gives it that spelling."""
+    if match.province.country in countries:
+        return True
+    written, listed = set(name_key(named.span.text).split()), set(name_key(match.name).split())
+    return bool(written) and (written <= listed or listed <= written)
 
 
 def _known_abroad(match: PlaceMatch) -> bool:
@@ -945,8 +955,16 @@ def _place_entities(doc: Doc) -> list[Span]:
     """The doc's GPE, LOC and FAC entities, read once per doc (``doc.ents`` builds them anew
     on every call)."""
     return once_per_doc(
-        doc, "place entities", lambda: [e for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC")]
+        doc,
+        "place entities",
+        lambda: [e for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC") and _capitalised(e)],
     )
+
+
+def _capitalised(ent: Span) -> bool:
+    """A name has a capital somewhere: "the Simon Bolivar canton" is read as GPE "canton",
+    which GeoNames knows as Guangzhou's old name."""
+    return any(t.text[:1].isupper() for t in ent)
 
 
 def _introduces_a_place(token: Token) -> bool:
