@@ -66,6 +66,9 @@ CONNECTORS = frozenset(
 #: (The NER's facilities are not among them: "the Centre for Democracy and Human Rights
 #: (CDD)" comes out as one.)
 KEPT_LABELS = frozenset({"PERSON", "GPE", "PROVINCE", "LOC", "DATE", "TIME", "CARDINAL"})
+#: The knowledge-base id of an acronym span the text itself defines (see
+#: :func:`defined_in_text`).
+DEFINED_IN_TEXT = "defined-in-text"
 #: At most this many tokens are read back from the bracket.
 MAX_NAME_TOKENS = 14
 
@@ -170,15 +173,23 @@ def with_capitalised_names(doc: Doc, ents: list[Span]) -> list[Span]:
 
 def with_defined_acronyms(doc: Doc, ents: list[Span]) -> list[Span]:
     """``ents`` with the names that bracketed acronyms define, and the acronyms' later uses,
-    added as ``ORG`` spans (overlapping uncurated organisations and modifiers replaced)."""
+    added as ``ORG`` spans (overlapping uncurated organisations and modifiers replaced); a
+    curated acronym the text defines as another name is marked :func:`defined_in_text`."""
     definitions = _definitions(doc, ents)
-    if not definitions:
+    redefined = _redefined_acronyms(doc, ents)
+    if not definitions and not redefined:
         return ents
     added: list[Span] = []
     for name, _ in definitions.values():
         if name is not None:
             added.append(name)
-    kept = [e for e in ents if not any(_overlap(e, a) for a in added)]
+    kept = [
+        Span(doc, e.start, e.end, label="ORG", kb_id=DEFINED_IN_TEXT)
+        if _is_redefined(e, redefined)
+        else e
+        for e in ents
+        if not any(_overlap(e, a) for a in added)
+    ]
     taken = {i for e in (*kept, *added) for i in range(e.start, e.end)}
     for acronym, (_, bracket) in definitions.items():
         bare = acronym not in COMMON_TWO_LETTERS
@@ -188,6 +199,41 @@ def with_defined_acronyms(doc: Doc, ents: list[Span]) -> list[Span]:
             added.append(Span(doc, token.i, token.i + 1, label="ORG"))
             taken.add(token.i)
     return sorted([*kept, *added], key=lambda span: span.start)
+
+
+def _redefined_acronyms(doc: Doc, ents: list[Span]) -> dict[str, str]:
+    """Curated acronyms the text defines as another organisation's: "the Internal Security
+    Forces (ISF)" of Lebanon are not Iraq's curated ISF, "Reporters Without Borders (RSF)"
+    not Sudan's RSF. Acronym -> the curated key it does not mean in this doc."""
+    entity_at = {i: e for e in ents for i in range(e.start, e.end)}
+    redefined: dict[str, str] = {}
+    for token in tokens_written(doc, ["("]):
+        acronym = _bracketed_acronym(token)
+        curated = entity_at.get(acronym.i) if acronym is not None else None
+        if curated is None or len(curated) != 1 or not curated.ent_id_:
+            continue
+        named = entity_at.get(token.i - 1) if token.i > 0 else None
+        if named is None or named.label_ != "ORG" or named.ent_id_ == curated.ent_id_:
+            continue
+        if _could_abbreviate(curated.text, _without_article(named)):
+            redefined.setdefault(curated.text, curated.ent_id_)
+    return redefined
+
+
+def _could_abbreviate(acronym: str, name: Span) -> bool:
+    """The name starts with the acronym's letter or holds a word organisations are named by
+    (an acronym from another language: "Reporters Without Borders (RSF)")."""
+    return name.text[:1].upper() == acronym[:1] or any(_names_an_organisation(t) for t in name)
+
+
+def _is_redefined(entity: Span, redefined: dict[str, str]) -> bool:
+    return len(entity) == 1 and redefined.get(entity.text) == entity.ent_id_ != ""
+
+
+def defined_in_text(entity: Span) -> bool:
+    """An acronym the text defined as another name than the curated one it spells: no
+    lookup in the curated list may take it back."""
+    return entity.kb_id_ == DEFINED_IN_TEXT
 
 
 def _definitions(doc: Doc, ents: list[Span]) -> dict[str, tuple[Span | None, int]]:

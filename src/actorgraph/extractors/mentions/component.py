@@ -35,6 +35,7 @@ from actorgraph.extractors.lexicon import (
 )
 from actorgraph.extractors.mentions.acronyms import (
     COLLECTIVE_OWNERS,
+    defined_in_text,
     with_capitalised_names,
     with_defined_acronyms,
     with_group_noun_names,
@@ -257,6 +258,8 @@ class MentionFinder:
         known = self.organisations.lookup(ent.text)
         if ent.ent_id_ and ent.label_ == "ORG":
             known = self._known(ent.ent_id_) or known
+        if defined_in_text(ent):
+            known = None
         if known is not None:
             span = strip_leading_article(ent)
             return Mention(span, EntityType.ORGANISATION, span.text, known.key, known.kind)
