@@ -158,7 +158,11 @@ CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
 #: see ``STATE_KINDS``).
 MEMBERSHIP_NOUNS = frozenset(
     {"part", "member", "component", "constituent", "subsidiary", "unit", "arm"}
+    | {"backbone", "core", "nucleus", "mainstay"}
 )
+#: Nouns of a part that "whose" or a possessive gives its whole: "X, whose main component
+#: is Y", "X's backbone is Y", "the armed wing of X is Y".
+PART_NOUNS = MEMBERSHIP_NOUNS | {"wing", "branch", "affiliate"}
 #: Nouns of a grouping whose "of" names its members: "X, a coalition of Y and Z".
 GROUPING_NOUNS = frozenset({"coalition", "alliance", "umbrella", "grouping", "federation", "bloc"})
 #: Plural nouns of a grouping's members: "X, one of the armed groups in Y", "one of the

@@ -32,6 +32,7 @@ from actorgraph.extractors.alliance.lexicon import (
     MEMBERSHIP_NOUNS,
     MEMBERSHIP_VERBS,
     MODIFIER_DEPS,
+    PART_NOUNS,
     PERSONNEL_NOUNS,
     SPEAKER_DEPS,
     STATE_KINDS,
@@ -104,7 +105,11 @@ def cooperation(path: list[Token], first: Mention, second: Mention) -> Finding |
         return Finding(Polarity.COOPERATING, on_path[0], CUE_ON_PATH_CONFIDENCE, clause)
     if beside:
         return Finding(Polarity.COOPERATING, beside[0], CUE_BESIDE_PATH_CONFIDENCE, clause)
-    membership = _membership_word(path, first, second) or _founded_grouping(path, first, second)
+    membership = (
+        _membership_word(path, first, second)
+        or _founded_grouping(path, first, second)
+        or _part_by_copula(path)
+    )
     if membership is not None:
         return Finding(Polarity.COOPERATING, membership, BRANCH_CONFIDENCE, clause)
     allied = _allied_conjunct(first, second)
@@ -261,6 +266,38 @@ def _membership_word(path: list[Token], first: Mention, second: Mention) -> Toke
             # not "Y, whose member X handed the town back to Z": Z is no member
             return token
     return _one_of_its_groups(path, first, second)
+
+
+def _part_by_copula(path: list[Token]) -> Token | None:
+    """ "X, whose main component is Y", "X's backbone is Y", "the armed wing of X is Y": a
+    copula says that Y is the part of X its subject names. Returns that noun."""
+    for ends in (path, path[::-1]):
+        if len(ends) < 3:
+            return None
+        part, copula, whole = ends[0], ends[1], ends[-1]
+        if part.dep_ != "attr" or part.head.i != copula.i:
+            continue
+        if copula.lemma_.lower() not in COPULAS or is_negated(copula):
+            continue
+        noun = next((c for c in copula.children if c.dep_ == "nsubj"), None)
+        if noun is None or noun.lemma_.lower() not in PART_NOUNS:
+            continue
+        between = [t.i for t in ends[2:-1]]
+        whose = copula.dep_ == "relcl" and copula.head.i == whole.i
+        if not between and whose and any(c.lower_ == "whose" for c in noun.children):
+            return noun
+        if between == [noun.i] and whole.dep_ == "poss" and whole.head.i == noun.i:
+            return noun
+        of = ends[3] if len(ends) == 5 else None
+        if (
+            of is not None
+            and between == [noun.i, of.i]
+            and of.lower_ == "of"
+            and of.head.i == noun.i
+            and whole.head.i == of.i
+        ):
+            return noun
+    return None
 
 
 def _people_of_the_member(token: Token, path: list[Token]) -> bool:
@@ -521,17 +558,22 @@ def _is_branch_of(path: list[Token], first: Mention, second: Mention) -> bool:
     return len(path) == 3 and any(_unit_named_by(*ends) for ends in (path, path[::-1]))
 
 
-#: Nouns of a part of an armed organisation: "a JNIM unit", "an al-Shabaab faction".
+#: Nouns of a part or a member of an armed organisation: "a JNIM unit", "an al-Shabaab
+#: faction", "another CPC member".
 UNIT_NOUNS = frozenset(
     {"unit", "faction", "cell", "brigade", "battalion", "front", "division", "detachment"}
+    | {"member", "affiliate", "component", "wing", "branch"}
 )
 
 
 def _unit_named_by(unit: Token, noun: Token, parent: Token) -> bool:
-    """ "X, a JNIM unit": X's apposition is a unit noun that the parent's name modifies."""
+    """ "X, a JNIM unit", "another CPC member, X": X and a unit noun that the parent's name
+    modifies stand in apposition, either way round."""
+    in_apposition = (noun.dep_ == "appos" and noun.head.i == unit.i) or (
+        unit.dep_ == "appos" and unit.head.i == noun.i
+    )
     return (
-        noun.dep_ == "appos"
-        and noun.head.i == unit.i
+        in_apposition
         and noun.lemma_.lower() in UNIT_NOUNS
         and parent.dep_ in ("compound", "poss", "nmod")
         and parent.head.i == noun.i
