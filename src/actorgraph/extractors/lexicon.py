@@ -200,6 +200,7 @@ ORGANISATION_NAME_WORDS = ORGANISATION_NOUNS | {
     "federation",
     "league",
     "university",
+    "command",
 }
 
 # -- places -----------------------------------------------------------------------------------

@@ -164,11 +164,23 @@ def with_capitalised_names(doc: Doc, ents: list[Span]) -> list[Span]:
             and doc[start - 1].is_title
         ):
             start -= 1
+        end = token.i + 1
+        while end < token.sent.end and _continues_the_name(doc[end], taken):
+            end += 1  # "the Benue State Police Command": the name ends on its last such word
         if start < token.i and not (added and added[-1].end > start):
-            added.append(Span(doc, start, token.i + 1, label="ORG"))
+            added.append(Span(doc, start, end, label="ORG"))
     if not added:
         return ents
     return sorted([*ents, *added], key=lambda span: span.start)
+
+
+def _continues_the_name(token: Token, taken: set[int]) -> bool:
+    return (
+        token.i not in taken
+        and token.pos_ == "PROPN"
+        and token.is_title
+        and _names_an_organisation(token)
+    )
 
 
 def with_defined_acronyms(doc: Doc, ents: list[Span]) -> list[Span]:

@@ -532,7 +532,11 @@ def widened_entities(doc: Doc) -> list[Span]:
             ent = _with_name_after_particle(ent)
         if ent.label_ == "ORG" and ent.ent_id_:
             # "Amhara Fano" + "National Force": a longer name is another organisation
-            ent = _to_capitalised_name_word(ent)
+            longer = _to_capitalised_name_word(ent)
+            if longer is not ent and widened and _opens_the_name(widened[-1], longer):
+                # "the Gondar" + "Fano Command": the word before opens that name
+                longer = Span(doc, widened.pop().start, longer.end, label="ORG")
+            ent = longer
         if ent.label_ == "ORG" and not ent.ent_id_:
             ent = _with_unit_number(_to_organisation_head(_through_preposition(ent)))
             ent = _after_unit_number(ent)
@@ -542,6 +546,20 @@ def widened_entities(doc: Doc) -> list[Span]:
         while index < len(ents) and ents[index].start < ent.end:
             index += 1  # a name the widened one took in: "... University of" + "Beirut"
     return widened
+
+
+def _opens_the_name(before: Span, name: Span) -> bool:
+    """One capitalised word of no curated entity right before ``name`` that the parse makes
+    part of it: "the Gondar" of "the Gondar Fano Command"."""
+    words = [t for t in before if t.lower_ != "the"]
+    return (
+        before.end == name.start
+        and before.label_ in ("ORG", "GPE", "NORP", "LOC")
+        and not before.ent_id_
+        and len(words) == 1
+        and words[0].dep_ == "compound"
+        and words[0].head.i in range(name.start, name.end)
+    )
 
 
 #: At most this many given names the NER leaves off a person ("Celso" Ortega Jiménez).
