@@ -878,7 +878,25 @@ def _with_name_after_particle(ent: Span) -> Span:
         and not doc[end].ent_type_
     ):
         end += 1
+    if _hyphened_particle_ends(doc[ent.start : end]):
+        end += 1  # "Abdulmalik al-" + "Houthi": the word is the name's, not the group's
     return ent if end == ent.end else Span(doc, ent.start, end, label=ent.label_)
+
+
+def _hyphened_particle_ends(name: Span) -> bool:
+    """The name ends on "al-" (a particle and a hyphen) that the next word is written onto."""
+    doc = name.doc
+    if len(name) < 3 or name.end >= len(doc):
+        return False
+    hyphen, particle, after = doc[name.end - 1], doc[name.end - 2], doc[name.end]
+    return (
+        hyphen.text == "-"
+        and not particle.whitespace_
+        and not hyphen.whitespace_
+        and particle.lower_ in NAME_PARTICLES
+        and after.is_title
+        and after.is_alpha
+    )
 
 
 def _is_written_title(token: Token, inside: bool) -> bool:
