@@ -65,6 +65,7 @@ PERSON_NOUNS = frozenset(
     professor lawyer judge father mother son daughter brother sister wife husband
     spokesperson reporter journalist correspondent researcher analyst chairman chairwoman
     governor mayor founder deputy head representative envoy coordinator commissioner
+    secretary emir director chief
     """.split()
 )
 #: Verbs whose agent ("led by X") is a person when the name holds no organisation word.
@@ -194,7 +195,22 @@ def shaped_like_a_person(ent: Span) -> bool:
             return True
     if root.dep_ == "appos" and root.head.lemma_.lower() in PERSON_NOUNS:
         return True  # "the council's leader, Lucas Ayaba Cho"
+    if _holds_the_role_whose(root):
+        return True  # "the Badr Organisation, whose secretary-general is Hadi al-Amiri"
     return _leads_as_agent(ent)
+
+
+def _holds_the_role_whose(root: Token) -> bool:
+    """The name is what "whose <role noun> is" says: a person holds that role."""
+    copula = root.head
+    if root.dep_ != "attr" or copula.lemma_ != "be":
+        return False
+    return any(
+        c.dep_ == "nsubj"
+        and c.lemma_.lower() in PERSON_NOUNS
+        and any(w.lower_ == "whose" for w in c.subtree)
+        for c in copula.children
+    )
 
 
 def _leads_as_agent(ent: Span) -> bool:
