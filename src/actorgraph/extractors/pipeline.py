@@ -34,7 +34,7 @@ __all__ = [
 ]
 
 #: Bumped whenever a change in the pipeline or the extractors changes what is extracted.
-PIPELINE_VERSION = "26"
+PIPELINE_VERSION = "27"
 
 EXTRACTOR_PIPES = (
     "actorgraph_mentions",

@@ -731,7 +731,12 @@ class Scene:
 
     def next_sentence(self, sentence: Span, places: list[PlaceCandidate]) -> None:
         self.age += 1
-        setting = [p for p in places if _opens_sentence(p.span, sentence) or _in_main_story(p.span)]
+        setting = [
+            p
+            for p in places
+            if (_opens_sentence(p.span, sentence) or _in_main_story(p.span))
+            and not _named_as_opponent(p.span)
+        ]
         if setting:
             self.setting, self.age = setting_of(setting), 0
 
@@ -756,6 +761,12 @@ class Scene:
             and not own.is_district
             and own.province.code != scene.province.code
         )
+
+
+def _named_as_opponent(span: Span) -> bool:
+    """ "could join forces with Fano against Addis Ababa": a place after "against" stands
+    for the side it is the seat of, and sets no scene for the events after it."""
+    return span.root.dep_ == "pobj" and span.root.head.lower_ == "against"
 
 
 def _in_main_story(span: Span) -> bool:

@@ -752,8 +752,8 @@ def _is_habitual(token: Token) -> bool:
 
 #: "in a similar way", "in the same manner": the event is one of a kind, not the news.
 MANNER_NOUNS = frozenset({"way", "manner", "fashion", "pattern"})
-#: "throughout the summer", "throughout the war": a season or more, not the day's events
-#: ("fighting raged throughout the night" is one).
+#: "throughout the summer", "during the 2020-22 war": a season or more, not the day's
+#: events ("fighting raged throughout the night" is one).
 LONG_STRETCHES = frozenset(
     "summer winter spring autumn year month decade war conflict campaign period".split()
 )
@@ -761,7 +761,8 @@ LONG_STRETCHES = frozenset(
 
 def _in_a_like_way_or_throughout(preposition: Token) -> bool:
     objects = [c for c in preposition.children if c.dep_ == "pobj"]
-    if preposition.lower_ == "throughout":
+    if preposition.lower_ in ("throughout", "during"):
+        # "during the 2020-22 war", not "during the night"
         return any(o.lemma_.lower() in LONG_STRETCHES for o in objects)
     return preposition.lower_ == "in" and any(
         o.lemma_.lower() in MANNER_NOUNS
