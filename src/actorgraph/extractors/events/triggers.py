@@ -161,7 +161,7 @@ PROJECTILE_WORDS = frozenset(
 #: weapon, "drop" an explosive, "gun" a "down"); each reads the token's context.
 CONTEXTUAL_WORDS = frozenset(
     {"strike", "bombard", "raid", "hit", "drop", "fire", "shoot", "gun", "blow", "target", "dead"}
-    | {"throw", "hurl", "burn", "hostage"}
+    | {"throw", "hurl", "burn", "hostage", "seize", "capture", "recapture", "retake"}
 )
 
 
@@ -425,6 +425,34 @@ def _strike_reading(token: Token, default: Reading = ATTACK) -> Reading:
     return default
 
 
+#: "seized the town", "retook the base": taking ground is fighting, the weakest word for it.
+TAKING_GROUND: Reading = (EventKind.CLASH, 3)
+CAPTURE: Reading = (EventKind.CAPTURE, 3)
+#: Nouns of the ground that is taken: "seized the town of X", "captured an army base".
+GROUND_NOUNS = frozenset(
+    "town village city base post outpost camp checkpoint garrison position positions"
+    " airport hill district area territory stronghold barracks".split()
+)
+
+
+def _taking_reading(token: Token) -> Reading | None:
+    """ "seized two suspects" is a capture; "seized the town of Debre Tabor", "retook
+    Bakhmut" is fighting for ground; "seized weapons" is neither (a noun, "the capture
+    of X", is a capture)."""
+    if token.pos_ != "VERB":
+        return CAPTURE if trigger_word(token) in ("capture", "seize") else None
+    objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    if any(_is_ground(o) for o in objects):
+        return TAKING_GROUND
+    if not objects or _has_human_object(token):
+        return CAPTURE if trigger_word(token) in ("capture", "seize") else None
+    return None
+
+
+def _is_ground(noun: Token) -> bool:
+    return noun.lemma_.lower() in GROUND_NOUNS or noun.ent_type_ in ("GPE", "LOC", "FAC")
+
+
 def _raid_reading(token: Token) -> Reading:
     """ "an air raid" is an airstrike; any other raid a raid."""
     children = {t.lower_ for t in token.children}
@@ -588,6 +616,10 @@ _CONTEXT_READERS: dict[str, Callable[[Token], Reading | None]] = {
     "hurl": _throw_reading,
     "burn": _burn_reading,
     "hostage": _hostage_reading,
+    "seize": _taking_reading,
+    "capture": _taking_reading,
+    "recapture": _taking_reading,
+    "retake": _taking_reading,
 }
 
 
@@ -609,7 +641,12 @@ def is_trigger(token: Token) -> bool:
     if token.dep_ == "amod" and token.tag_ == "VBN":
         return False  # "the besieged city", "a bombed building": a state, not an event
     word = trigger_word(token)
-    if word in PEOPLE_OBJECT_ONLY and token.pos_ == "VERB" and not _has_human_object(token):
+    if (
+        word in PEOPLE_OBJECT_ONLY
+        and token.pos_ == "VERB"
+        and not _has_human_object(token)
+        and _reading(token) != TAKING_GROUND
+    ):
         return False
     if token.pos_ == "NOUN" and (_is_modifier_noun(token) or _is_habitual_plural(token)):
         return False
