@@ -239,7 +239,7 @@ class PlaceFinder:
         found: list[_Named] = []
         taken: set[int] = set()
         for span, loose in _place_spans(sentence, skip_until):
-            if any(i in taken for i in range(span.start, span.end)):
+            if any(i in taken for i in range(span.start, span.end)) or _names_an_accord(span):
                 continue
             inner = tuple(m for m in provinces if _inside(m.span, span))
             if any(_overlaps(m.span, span) for m in provinces if m not in inner) or (
@@ -254,7 +254,11 @@ class PlaceFinder:
             found.append(_Named(span, country=code, loose=loose, inner=inner))
             taken.update(range(span.start, span.end))
         covered = {id(m) for n in found for m in n.inner}
-        found += [_Named(m.span, mention=m) for m in provinces if id(m) not in covered]
+        found += [
+            _Named(m.span, mention=m)
+            for m in provinces
+            if id(m) not in covered and not _names_an_accord(m.span)
+        ]
         return sorted(found, key=lambda n: n.span.start)
 
     def _lower_unit(self, span: Span, inner: tuple[Mention, ...]) -> bool:
@@ -761,6 +765,25 @@ class Scene:
             and not own.is_district
             and own.province.code != scene.province.code
         )
+
+
+#: Nouns that a place's name may modify without placing anything there: "the Pretoria
+#: peace agreement", "the Doha talks", "the Minsk accords".
+ACCORD_NOUNS = frozenset(
+    "agreement accord accords deal talks treaty process summit conference declaration"
+    " protocol ceasefire truce negotiations".split()
+)
+
+
+def _names_an_accord(span: Span) -> bool:
+    """The place names an agreement or a meeting, not where anything happened."""
+    root = span.root
+    if root.dep_ not in ("compound", "amod", "nmod"):
+        return False
+    head = root.head
+    while head.dep_ == "compound" and head.head.i != head.i:
+        head = head.head  # "the Pretoria peace agreement": over "peace"
+    return head.lemma_.lower() in ACCORD_NOUNS or head.lower_ in ACCORD_NOUNS
 
 
 def _named_as_opponent(span: Span) -> bool:
