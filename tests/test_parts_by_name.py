@@ -52,6 +52,11 @@ PARTS_BY_COPULA = [
         id="whose main component is",
     ),
     pytest.param(
+        "The SDF, a Kurdish-led force whose main component is the People's Protection Units "
+        "(YPG), has been the main partner of the coalition.",
+        id="a noun in apposition, whose main component is",
+    ),
+    pytest.param(
         "The SDF's backbone is the People's Protection Units (YPG), officials said.",
         id="possessive backbone",
     ),
@@ -74,6 +79,7 @@ def test_a_copula_naming_a_part_makes_it_allied(nlp, text):
 
 NO_PARTS = [
     "The SDF, whose main rival is the Syrian National Army, denied the report.",
+    "The SDF, a Kurdish-led force whose main rival is the Syrian National Army, denied it.",
     "The SDF's main enemy is the Syrian National Army, officials said.",
     "The SDF, whose backbone was never the Syrian National Army, denied the report.",
     "The SNA, a former SDF member, attacked Manbij on Monday.",

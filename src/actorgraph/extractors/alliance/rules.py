@@ -269,8 +269,9 @@ def _membership_word(path: list[Token], first: Mention, second: Mention) -> Toke
 
 
 def _part_by_copula(path: list[Token]) -> Token | None:
-    """ "X, whose main component is Y", "X's backbone is Y", "the armed wing of X is Y": a
-    copula says that Y is the part of X its subject names. Returns that noun."""
+    """ "X, whose main component is Y" (or "X, a force whose ..."), "X's backbone is Y",
+    "the armed wing of X is Y": a copula says that Y is the part of X its subject names.
+    Returns that noun."""
     for ends in (path, path[::-1]):
         if len(ends) < 3:
             return None
@@ -283,8 +284,12 @@ def _part_by_copula(path: list[Token]) -> Token | None:
         if noun is None or noun.lemma_.lower() not in PART_NOUNS:
             continue
         between = [t.i for t in ends[2:-1]]
-        whose = copula.dep_ == "relcl" and copula.head.i == whole.i
-        if not between and whose and any(c.lower_ == "whose" for c in noun.children):
+        # "X, whose main component is Y"; "X, a Kurdish-led force whose main component is Y"
+        described = copula.head if copula.dep_ == "relcl" else None
+        whose = described is not None and any(c.lower_ == "whose" for c in noun.children)
+        if whose and not between and described.i == whole.i:
+            return noun
+        if whose and between == [described.i] and _in_apposition_to(described, whole):
             return noun
         if between == [noun.i] and whole.dep_ == "poss" and whole.head.i == noun.i:
             return noun
@@ -298,6 +303,10 @@ def _part_by_copula(path: list[Token]) -> Token | None:
         ):
             return noun
     return None
+
+
+def _in_apposition_to(noun: Token, name: Token) -> bool:
+    return noun.dep_ == "appos" and noun.head.i == name.i
 
 
 def _people_of_the_member(token: Token, path: list[Token]) -> bool:
