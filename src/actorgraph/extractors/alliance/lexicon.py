@@ -75,8 +75,13 @@ COOPERATION_CUES = frozenset(
         "unite",
         "bonhomie",
         "join",
+        "pact",
     ]
 )
+
+#: Words that make a pact one between enemies, no alliance: "a non-aggression pact",
+#: "a ceasefire pact", "a peace pact".
+TRUCE_WORDS = frozenset({"non-aggression", "aggression", "ceasefire", "peace", "truce"})
 
 
 #: Where the speaker or the listener of a reporting verb sits: "X said", "told X", "by X".

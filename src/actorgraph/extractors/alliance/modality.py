@@ -31,7 +31,15 @@ def _is_denied(token: Token) -> bool:
         return False
     if any(_negates(child) for child in token.children):
         return True
-    return any(verb.lemma_.lower() in DENIAL_VERBS for verb in _governors(token))
+    return any(_denies(verb) for verb in _governors(token))
+
+
+def _denies(verb: Token) -> bool:
+    """ "denied", "rejected"; "ruled out any pact with Y"."""
+    word = verb.lemma_.lower()
+    if word == "rule":
+        return any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
+    return word in DENIAL_VERBS
 
 
 def _negates(child: Token) -> bool:

@@ -38,6 +38,7 @@ from actorgraph.extractors.alliance.lexicon import (
     STATE_KINDS,
     SUPPLY_NOUNS,
     SUPPLY_VERBS,
+    TRUCE_WORDS,
     UNDER_NOUNS,
     UNDER_VERBS,
 )
@@ -158,10 +159,19 @@ def is_cue(token: Token) -> bool:
         return False  # "handed the city back to X", "came back": no backing
     if _misparsed_allied(token):
         return False
+    if token.lemma_.lower() == "pact" and _is_a_truce(token):
+        return False  # "a non-aggression pact" ends a fight, it makes no allies
     return (
         token.lemma_.lower() in COOPERATION_CUES
         or token.lower_ in COOPERATION_CUES
         or any(part in COOPERATION_CUES for part in token.lower_.split("-")[1:])
+    )
+
+
+def _is_a_truce(pact: Token) -> bool:
+    words = [t for t in pact.subtree if t.i < pact.i]
+    return any(t.lower_ in TRUCE_WORDS for t in words) or any(
+        "-".join(t.lower_ for t in words[i : i + 3]) == "non-aggression" for i in range(len(words))
     )
 
 
