@@ -793,6 +793,8 @@ PLACE_ORGANISATION_HEADS = ORGANISATION_HEADS | frozenset(
     # "Shabwa Defence Forces", "Sinai Province Brigade", "Darfur Joint Force"
     | {"force", "forces", "army", "brigade", "brigades", "front", "militia", "guard", "corps"}
     | {"movement", "battalion", "regiment"}
+    # "Addis Ababa University", "Kabul University", "Mirebalais University Hospital"
+    | {"university", "college", "hospital"}
 )
 #: Capitalised words a place-named organisation may hold before its head word.
 MAX_NAME_WORDS_AFTER_PLACE = 3
