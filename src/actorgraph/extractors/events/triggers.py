@@ -232,8 +232,9 @@ GOVERNOR_STEPS = 4
 CLAUSE_EDGES = frozenset({"acl", "relcl", "ccomp", "csubj"})
 
 
-#: "seize" counts only for people: "seized weapons" is no capture.
-PEOPLE_OBJECT_ONLY = frozenset({"seize", "capture", "execute"})
+#: "execute" counts only for people ("executed the plan" is no killing); "seize" and
+#: "capture" are read by their objects (:func:`_taking_reading`).
+PEOPLE_OBJECT_ONLY = frozenset({"execute"})
 
 
 DURATION_NOUNS = frozenset({"year", "decade", "month", "week", "day"})
@@ -641,12 +642,7 @@ def is_trigger(token: Token) -> bool:
     if token.dep_ == "amod" and token.tag_ == "VBN":
         return False  # "the besieged city", "a bombed building": a state, not an event
     word = trigger_word(token)
-    if (
-        word in PEOPLE_OBJECT_ONLY
-        and token.pos_ == "VERB"
-        and not _has_human_object(token)
-        and _reading(token) != TAKING_GROUND
-    ):
+    if word in PEOPLE_OBJECT_ONLY and token.pos_ == "VERB" and not _has_human_object(token):
         return False
     if token.pos_ == "NOUN" and (_is_modifier_noun(token) or _is_habitual_plural(token)):
         return False
