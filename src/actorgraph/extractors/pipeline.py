@@ -34,7 +34,7 @@ __all__ = [
 ]
 
 #: Bumped whenever a change in the pipeline or the extractors changes what is extracted.
-PIPELINE_VERSION = "32"
+PIPELINE_VERSION = "33"
 
 EXTRACTOR_PIPES = (
     "actorgraph_mentions",

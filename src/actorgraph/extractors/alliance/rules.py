@@ -514,9 +514,27 @@ def _works_with(path: list[Token]) -> Token | None:
             and verb.dep_ == "advcl"
             and verb.head.i == path[1].i
         )
-        if direct or through:
+        if direct or through or (index == 2 and _raised_to(actor, path[1], verb)):
             return verb
     return None
+
+
+#: Verbs whose subject is the subject of the infinitive after them: "X is believed to
+#: work with Y", "X continues to work with Y" (not "refused to", "was asked to").
+RAISING_VERBS = frozenset(
+    "believe say think report know understand seem appear continue begin start".split()
+)
+
+
+def _raised_to(actor: Token, raising: Token, verb: Token) -> bool:
+    return (
+        actor.dep_ in ("nsubj", "nsubjpass")
+        and actor.head.i == raising.i
+        and raising.lemma_.lower() in RAISING_VERBS
+        and not is_negated(raising)
+        and verb.dep_ == "xcomp"
+        and verb.head.i == raising.i
+    )
 
 
 def _serves_under(path: list[Token]) -> Token | None:
