@@ -440,14 +440,14 @@ def _taking_reading(token: Token) -> Reading | None:
     """ "seized two suspects" is a capture; "seized the town of Debre Tabor", "retook
     Bakhmut" is fighting for ground; "seized weapons" is neither (a noun, "the capture
     of X", is a capture)."""
+    # "recapture" and "retake" only ever take ground
+    capture = CAPTURE if trigger_word(token) in ("capture", "seize") else None
     if token.pos_ != "VERB":
-        return CAPTURE if trigger_word(token) in ("capture", "seize") else None
+        return capture
     objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
     if any(_is_ground(o) for o in objects):
         return TAKING_GROUND
-    if not objects or _has_human_object(token):
-        return CAPTURE if trigger_word(token) in ("capture", "seize") else None
-    return None
+    return capture if not objects or _has_human_object(token) else None
 
 
 def _is_ground(noun: Token) -> bool:

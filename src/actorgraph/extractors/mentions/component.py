@@ -255,11 +255,7 @@ class MentionFinder:
         """The mention an entity span makes, or None; ``country`` is the article's."""
         if ent.label_ == "PROVINCE":
             return Mention(ent, EntityType.PROVINCE, ent.text, iso3166_2=ent.ent_id_ or None)
-        known = self.organisations.lookup(ent.text)
-        if ent.ent_id_ and ent.label_ == "ORG":
-            known = self._known(ent.ent_id_) or known
-        if defined_in_text(ent):
-            known = None
+        known = None if defined_in_text(ent) else self._curated(ent)
         if known is not None:
             span = strip_leading_article(ent)
             return Mention(span, EntityType.ORGANISATION, span.text, known.key, known.kind)
@@ -398,6 +394,13 @@ class MentionFinder:
         return is_place_name(name, self.gazetteer, country, populous=0) and not (
             names_a_role_holder(ent)
         )
+
+    def _curated(self, ent: Span) -> KnownOrganisation | None:
+        """The curated organisation an entity names: its ruler id first, else its text."""
+        known = self.organisations.lookup(ent.text)
+        if ent.ent_id_ and ent.label_ == "ORG":
+            known = self._known(ent.ent_id_) or known
+        return known
 
     def _known(self, key: str):
         try:

@@ -506,9 +506,10 @@ class Gazetteer:
 
     @functools.cached_property
     def _capitals_by_key(self) -> dict[str, set[str]]:
+        known = set(self._countries.values())
         table: dict[str, set[str]] = defaultdict(set)
         for country, name in _capital_names().items():
-            if name and country in self._countries.values():
+            if name and country in known:
                 table[name_key(name)].add(country)
         return dict(table)
 
