@@ -10,6 +10,12 @@ def extraction(nlp, text: str) -> ArticleExtraction:
     return extract_article(Article("a", text), nlp(text))
 
 
+def entity_names(nlp, text: str, entity_type: str | None = None) -> set[str]:
+    """The names of the article's entities, of ``entity_type`` ("Person", ...) if given."""
+    found = extraction(nlp, text).entities
+    return {e.name for e in found if entity_type in (None, e.type.value)}
+
+
 def facts(nlp, text: str, predicate: str) -> set[tuple[str, str]]:
     """(subject, object) names of the article's ``predicate`` facts between entities."""
     extracted = extraction(nlp, text)

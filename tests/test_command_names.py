@@ -11,12 +11,7 @@ that already end on it stay as they are.
 from __future__ import annotations
 
 import pytest
-from tests.extracted import extraction, facts
-
-
-def organisation_names(nlp, text: str) -> set[str]:
-    found = extraction(nlp, text).entities
-    return {e.name for e in found if e.type.value == "Organisation"}
+from tests.extracted import entity_names, facts
 
 
 @pytest.mark.parametrize(
@@ -59,7 +54,7 @@ def test_each_command_of_a_list_is_its_own_organisation(nlp):
         "The Gojjam Fano Command and the Wollo Fano Command are part of the Amhara Fano "
         "National Movement (AFNM)."
     )
-    names = organisation_names(nlp, text)
+    names = entity_names(nlp, text, "Organisation")
     assert {"Gojjam Fano Command", "Wollo Fano Command"} <= names
     assert not names & {"Gojjam", "Wollo", "Fano Command"}
 
@@ -73,6 +68,6 @@ def test_each_command_of_a_list_is_its_own_organisation(nlp):
     ],
 )
 def test_curated_names_and_lower_case_command_stay_as_they_are(nlp, text, name):
-    names = organisation_names(nlp, text)
+    names = entity_names(nlp, text, "Organisation")
     assert any(name in n for n in names)
     assert not any("Command" in n and n.endswith("Fano Command") for n in names)

@@ -9,7 +9,7 @@ own "al-" and no person before it is still the group.
 from __future__ import annotations
 
 import pytest
-from tests.extracted import extraction, facts
+from tests.extracted import entity_names, facts
 
 
 @pytest.mark.parametrize(
@@ -31,11 +31,11 @@ def test_a_leader_named_after_his_group_is_its_member(nlp, text):
     ],
 )
 def test_the_whole_name_is_one_person(nlp, text):
-    people = {e.name for e in extraction(nlp, text).entities if e.type.value == "Person"}
+    people = entity_names(nlp, text, "Person")
     assert any(name.endswith("al-Houthi") for name in people)
 
 
 def test_a_group_written_with_its_own_al_is_still_the_group(nlp):
     text = "Fighters of al-Shabaab attacked a base near Mogadishu on Sunday."
-    names = {e.name for e in extraction(nlp, text).entities}
+    names = entity_names(nlp, text)
     assert "Al-Shabaab" in names

@@ -10,14 +10,13 @@ the curated group, which would otherwise appear in a Lebanese story as an ally.
 from __future__ import annotations
 
 import pytest
+from tests.extracted import extraction
 
-from actorgraph import extract_texts
 
-
-def organisations(text: str) -> dict[str, list[str]]:
+def organisations(nlp, text: str) -> dict[str, list[str]]:
     """The article's organisations: name -> aliases."""
-    (extraction,) = extract_texts([text])
-    return {e.name: e.aliases for e in extraction.entities if e.type.value == "Organisation"}
+    found = extraction(nlp, text).entities
+    return {e.name: e.aliases for e in found if e.type.value == "Organisation"}
 
 
 REDEFINED = [
@@ -46,8 +45,8 @@ REDEFINED = [
 
 
 @pytest.mark.parametrize(("text", "defined", "curated"), REDEFINED)
-def test_the_text_s_definition_of_an_acronym_wins(text, defined, curated):
-    found = organisations(text)
+def test_the_text_s_definition_of_an_acronym_wins(nlp, text, defined, curated):
+    found = organisations(nlp, text)
     assert curated not in found
     assert found[defined] == [found[defined][0]] and found[defined][0].isupper()
 
@@ -73,5 +72,5 @@ KEPT = [
 
 
 @pytest.mark.parametrize(("text", "curated"), KEPT)
-def test_an_acronym_the_text_does_not_redefine_stays_curated(text, curated):
-    assert curated in organisations(text)
+def test_an_acronym_the_text_does_not_redefine_stays_curated(nlp, text, curated):
+    assert curated in organisations(nlp, text)
